@@ -1,0 +1,19 @@
+"""sorani: fast, correct text processing for Central Kurdish (Sorani, ckb).
+
+>>> import sorani
+>>> sorani.normalize("هێزێكی")
+'هێزێکی'
+"""
+
+from ._version import RULES_VERSION, __version__
+from .errors import SoraniError
+from .normalizer import Alignment, Normalizer, normalize
+
+__all__ = [
+    "RULES_VERSION",
+    "__version__",
+    "SoraniError",
+    "Alignment",
+    "Normalizer",
+    "normalize",
+]

@@ -1,0 +1,56 @@
+"""The ``sorani`` console script: one command with verb sub-commands.
+
+Each sub-command lives in a module of this package that defines ``register(subparsers)``; adding a
+command means adding a module and one line to ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .._version import RULES_VERSION, __version__
+from ..errors import SoraniError
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "sorani.cli.text",
+    "sorani.cli.evaluate",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sorani",
+        description="Text processing for Central Kurdish (Sorani). Run `sorani COMMAND -h` for a command's options.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"sorani {__version__} (rules {RULES_VERSION})"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        from .text import run_demo
+
+        return run_demo(args)
+    try:
+        return int(args.func(args) or 0)
+    except (SoraniError, OSError) as exc:
+        message = str(exc) if isinstance(exc, SoraniError) else f"{exc.filename or ''}: {exc.strerror}"
+        print(f"sorani: error: {message}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover - e.g. `sorani tokenize big.txt | head`
+        return 0
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

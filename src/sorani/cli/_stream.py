@@ -1,0 +1,80 @@
+"""Streaming helpers shared by the line-oriented commands: read files or stdin line by line, decode
+strictly (or with replacement), map a picklable function over the lines (optionally in ``-j N``
+processes, order kept) and write stdout as it goes."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+
+from ..errors import InputError
+
+Processor = Callable[[str], object]
+
+
+def add_stream_arguments(parser: argparse.ArgumentParser, *, jsonl: bool = True) -> None:
+    parser.add_argument("inputs", nargs="*", metavar="FILE", help="input files (default: stdin; - is stdin)")
+    if jsonl:
+        parser.add_argument("--jsonl", action="store_true", help="one JSON object per input line")
+    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (order is kept)")
+    parser.add_argument(
+        "--errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="bad UTF-8: stop with an error naming file and line (strict), or use U+FFFD and go on",
+    )
+
+
+def iter_lines(paths: Iterable[str], errors: str = "strict") -> Iterator[str]:
+    """Yield decoded lines (without their line break) from files or stdin, one at a time."""
+    for path in list(paths) or ["-"]:
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+        name = "<stdin>" if path == "-" else path
+        try:
+            for lineno, raw in enumerate(stream, 1):
+                try:
+                    line = raw.decode("utf-8", errors)
+                except UnicodeDecodeError as exc:
+                    raise InputError(
+                        f"{name}:{lineno}: invalid UTF-8 at byte {exc.start} (use --errors replace to go on)"
+                    ) from None
+                yield line.rstrip("\r\n")
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+
+
+def map_lines(func: Processor, lines: Iterable[str], jobs: int = 1) -> Iterator[object]:
+    """``map(func, lines)``, in ``jobs`` processes when ``jobs > 1``, keeping input order and streaming."""
+    if jobs <= 1:
+        yield from map(func, lines)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        # Batches keep memory bounded while amortizing inter-process overhead.
+        it = iter(lines)
+        while batch := list(itertools.islice(it, 2048 * jobs)):
+            yield from pool.imap(func, batch, chunksize=256)
+
+
+def write_out(items: Iterable[object], render: Callable[[object], str]) -> None:
+    out = sys.stdout
+    for item in items:
+        out.write(render(item))
+        out.write("\n")
+    out.flush()
+
+
+def dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def run_stream(args: argparse.Namespace, func: Processor, render: Callable[[object], str]) -> int:
+    if args.jobs < 1:
+        raise InputError("-j/--jobs must be at least 1")
+    write_out(map_lines(func, iter_lines(args.inputs, args.errors), args.jobs), render)
+    return 0

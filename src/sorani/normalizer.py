@@ -1,0 +1,383 @@
+"""Normalization of Sorani text in tiers: ``unicode`` ⊂ ``standard`` ⊂ ``repair``.
+
+The rules are data (``sorani/data/charmap.tsv``, ``compose.tsv``, ``rules.tsv``, ``h_final.tsv``); this
+module only compiles them into a few fast passes:
+
+1. one ``str.translate`` with the tier's character map (presentation forms, look-alike letters, invisible
+   controls, odd spaces, and the digit and diacritic options), skipped when no mapped character occurs;
+2. one regex pass composing letters written with combining marks (و + ٚ → ۆ);
+3. the context rules of ``rules.tsv`` in order, each one precompiled regex.
+
+Every tier is idempotent. ``offsets=True`` also returns an :class:`Alignment` from output to input.
+
+>>> normalize("هێزێكی ره‌زبه‌ر")
+'هێزێکی ڕەزبەر'
+>>> normalize("شاه و گوناه که")
+'شاه و گوناه کە'
+>>> normalize("٢٦/٧/٢٠٢١", digits="latin")
+'26/7/2021'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from array import array
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from . import alphabet
+from ._data import decode_cell, load_table
+from .errors import ConfigError, require_str
+
+TIERS = ("unicode", "standard", "repair")
+DIGIT_STYLES = ("keep", "latin", "arabic-indic", "persian")
+DIACRITIC_MODES = ("keep", "remove")
+_TIER_RANK = {"unicode": 0, "standard": 1, "repair": 2}
+
+# Character classes substituted into rules.tsv patterns.
+_ARABIC_LETTER = "\u0620-\u063f\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f"
+_MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"
+_CLASSES = {"L": _ARABIC_LETTER, "W": r"\w" + _MARKS}
+
+Edit = tuple[int, int, str]
+
+
+# --------------------------------------------------------------------------------------------- alignment
+class Alignment:
+    """Maps each output character, and so any output span, back to the input span it came from.
+
+    ``alignment[i]`` is the ``(start, end)`` input span of output character ``i``;
+    ``alignment.span(a, b)`` is the input span of the output span ``[a, b)``. Both starts and ends are
+    non-decreasing and lie within ``[0, len(input)]``.
+    """
+
+    __slots__ = ("starts", "ends", "source_length")
+
+    def __init__(self, starts: array, ends: array, source_length: int):
+        self.starts = starts
+        self.ends = ends
+        self.source_length = source_length
+
+    @classmethod
+    def identity(cls, length: int) -> Alignment:
+        return cls(array("q", range(length)), array("q", range(1, length + 1)), length)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The input span ``(start, end)`` that produced the output span ``[start, end)``."""
+        n = len(self.starts)
+        if not 0 <= start <= end <= n:
+            raise IndexError(f"span ({start}, {end}) outside output of length {n}")
+        if start == end:
+            anchor = self.starts[start] if start < n else self.source_length
+            return anchor, anchor
+        return self.starts[start], self.ends[end - 1]
+
+    def __repr__(self) -> str:
+        return f"Alignment(output={len(self)}, input={self.source_length})"
+
+    def apply(self, text_length: int, edits: list[Edit]) -> Alignment:
+        """The alignment after replacing spans of the current text (``edits`` sorted, non-overlapping)."""
+        starts, ends = array("q"), array("q")
+        position = 0
+        for start, end, replacement in edits:
+            starts.extend(self.starts[position:start])
+            ends.extend(self.ends[position:start])
+            if replacement:
+                if end > start:
+                    s, e = self.starts[start], self.ends[end - 1]
+                else:  # pure insertion: anchor it at the end of what precedes
+                    s = e = self.ends[start - 1] if start else 0
+                starts.extend([s] * len(replacement))
+                ends.extend([e] * len(replacement))
+            position = end
+        starts.extend(self.starts[position:text_length])
+        ends.extend(self.ends[position:text_length])
+        return Alignment(starts, ends, self.source_length)
+
+
+def _apply_edits(text: str, edits: list[Edit]) -> str:
+    pieces, position = [], 0
+    for start, end, replacement in edits:
+        pieces.append(text[position:start])
+        pieces.append(replacement)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+# ------------------------------------------------------------------------------------------------ steps
+@dataclass(frozen=True)
+class Step:
+    """One normalization pass. Calling it transforms a string; :meth:`edits` lists what it would change."""
+
+    name: str
+    pattern: re.Pattern
+    replace: str | Callable[[re.Match], str]
+    table: object = None  # a str.translate table, when the step is a pure character map
+
+    def __call__(self, text: str) -> str:
+        if self.table is not None:
+            return text.translate(self.table) if self.pattern.search(text) else text
+        return self.pattern.sub(self.replace, text)
+
+    def edits(self, text: str) -> list[Edit]:
+        replace = self.replace
+        if callable(replace):
+            return [(m.start(), m.end(), replace(m)) for m in self.pattern.finditer(text)]
+        return [(m.start(), m.end(), m.expand(replace)) for m in self.pattern.finditer(text)]
+
+
+def _char_class(chars: set[str]) -> str:
+    """A regex character class matching exactly ``chars``, with runs collapsed into ranges."""
+    codes = sorted(ord(c) for c in chars)
+    parts, i = [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        first, last = chr(codes[i]), chr(codes[j])
+        parts.append(re.escape(first) if i == j else f"{re.escape(first)}-{re.escape(last)}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+def _expand_from(cell: str) -> list[str]:
+    if ".." in cell:
+        first, last = (int(p.strip()[2:], 16) for p in cell.split(".."))
+        return [chr(c) for c in range(first, last + 1)]
+    return [decode_cell(cell)]
+
+
+def _tier_rows(name: str, tier: str) -> list[dict[str, str]]:
+    return [row for row in load_table(name) if _TIER_RANK[row["tier"]] <= _TIER_RANK[tier]]
+
+
+@functools.lru_cache(maxsize=64)
+def _char_map(tier: str, digits: str, diacritics: str) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for row in _tier_rows("charmap.tsv", tier):
+        for char in _expand_from(row["from"]):
+            if row["to"] == "NFKC":
+                target = unicodedata.normalize("NFKC", char)
+                if target == char or not unicodedata.name(char, ""):
+                    continue
+                if target.startswith(" ") and target.strip():  # isolated harakat forms: "ﹰ" -> " ً"
+                    target = target.lstrip(" ")
+            else:
+                target = decode_cell(row["to"])
+            mapping[char] = target
+    if digits != "keep":
+        target_set = alphabet.DIGIT_SETS[digits]
+        for digit_set in alphabet.DIGIT_SETS.values():
+            if digit_set != target_set:
+                mapping.update(zip(digit_set, target_set))
+    if diacritics == "remove":
+        mapping.update(dict.fromkeys(alphabet.DIACRITICS, ""))
+    # Close the map over itself so one pass is enough (ﻙ -> ك -> ک).
+    for _ in range(3):
+        mapping = {k: "".join(mapping.get(c, c) for c in v) for k, v in mapping.items()}
+    return {k: v for k, v in mapping.items() if k != v}
+
+
+def _translate_table(mapping: dict[str, str]) -> list:
+    """A list-indexed translate table: much faster than a dict because misses do not raise."""
+    size = max((ord(k) for k in mapping), default=0) + 1
+    table: list = list(range(size))
+    for char, target in mapping.items():
+        table[ord(char)] = target if target else None
+    return table
+
+
+@functools.lru_cache(maxsize=None)
+def _h_final_alternation() -> str:
+    words = sorted({row["word"] for row in load_table("h_final.tsv")}, key=len, reverse=True)
+    return "|".join(re.escape(w[:-1]) + "[هھ]" for w in words)
+
+
+def _h_final(match: re.Match) -> str:
+    keep = match.group("keep")
+    return keep[:-1] + "ه" if keep else "ە"
+
+
+_CALLBACKS: dict[str, Callable[[re.Match], str]] = {"h_final": _h_final}
+
+
+def _compile_rule(pattern: str) -> re.Pattern:
+    pattern = pattern.replace("{H_FINAL}", _h_final_alternation())
+    for key, value in _CLASSES.items():
+        pattern = pattern.replace("{" + key + "}", value)
+    return re.compile(pattern)
+
+
+# ----------------------------------------------------------------------------------------- normalizer
+class Normalizer:
+    """A configured normalizer. Build one and reuse it; calling it normalizes a string.
+
+    Options:
+      tier: ``"unicode"``, ``"standard"`` (default) or ``"repair"``.
+      digits: ``None``/``"keep"`` (default), ``"latin"``, ``"arabic-indic"`` or ``"persian"``.
+      diacritics: ``"keep"`` (default) or ``"remove"`` (Arabic harakat, which Sorani does not write).
+      initial_r: turn word-initial ر into ڕ (standard tier; default True).
+      zwnj: remove ZWNJ after the ه rule (standard tier; default True).
+      punctuation: Latin , ; ? after Kurdish words become ، ؛ ؟ (standard tier; default True).
+      spacing: tidy spaces around punctuation and collapse runs of spaces (standard tier; default True).
+
+    >>> n = Normalizer(tier="unicode")
+    >>> n("ســــڵاو\\u200f")
+    'سڵاو'
+    >>> [step.name for step in Normalizer(zwnj=False, spacing=False, punctuation=False).steps]
+    ['charmap', 'compose', 'zwj', 'tatweel', 'h_zwnj', 'h_medial', 'h_final', 'initial_r']
+    """
+
+    def __init__(
+        self,
+        tier: str = "standard",
+        *,
+        digits: str | None = None,
+        diacritics: str = "keep",
+        initial_r: bool = True,
+        zwnj: bool = True,
+        punctuation: bool = True,
+        spacing: bool = True,
+    ):
+        if tier not in TIERS:
+            raise ConfigError(f"unknown tier {tier!r}; choose from {', '.join(TIERS)}")
+        digits = "keep" if digits is None else digits
+        if digits not in DIGIT_STYLES:
+            raise ConfigError(f"unknown digits style {digits!r}; choose from {', '.join(DIGIT_STYLES)}")
+        if diacritics not in DIACRITIC_MODES:
+            raise ConfigError(f"unknown diacritics mode {diacritics!r}; choose keep or remove")
+        self.options = {
+            "tier": tier,
+            "digits": digits,
+            "diacritics": diacritics,
+            "initial_r": bool(initial_r),
+            "zwnj": bool(zwnj),
+            "punctuation": bool(punctuation),
+            "spacing": bool(spacing),
+        }
+        if tier == "repair":
+            # The repair tier is built on the standard tier plus lexicon-driven restoration.
+            self._repair = _repair_step()
+        self._steps: tuple[Step, ...] | None = None
+
+    def __repr__(self) -> str:
+        opts = ", ".join(f"{k}={v!r}" for k, v in self.options.items())
+        return f"Normalizer({opts})"
+
+    def __reduce__(self):  # picklable by options; the compiled steps are rebuilt lazily
+        tier = self.options["tier"]
+        kwargs = {k: v for k, v in self.options.items() if k != "tier"}
+        return (functools.partial(Normalizer, tier, **kwargs), ())
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The passes this normalizer runs, in order. Each is callable on a string."""
+        if self._steps is None:
+            self._steps = _build_steps(**self.options)
+        return self._steps
+
+    def __call__(self, text: str) -> str:
+        require_str(text)
+        for step in self.steps:
+            text = step(text)
+        if self.options["tier"] == "repair":
+            text = self._repair(text)
+        return text
+
+    def normalize(self, text: str, *, offsets: bool = False):
+        """Normalize ``text``; with ``offsets=True`` return ``(normalized, Alignment)``."""
+        if not offsets:
+            return self(text)
+        require_str(text)
+        if self.options["tier"] == "repair":
+            raise NotImplementedError("offsets are not available for the repair tier yet")
+        alignment = Alignment.identity(len(text))
+        for step in self.steps:
+            edits = step.edits(text)
+            if edits:
+                alignment = alignment.apply(len(text), edits)
+                text = _apply_edits(text, edits)
+        return text, alignment
+
+
+def _repair_step():
+    raise NotImplementedError(
+        "the 'repair' tier (restoring Arabic/Persian-keyboard and legacy-font text) is not implemented yet; "
+        "use tier='standard'"
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _build_steps(**options) -> tuple[Step, ...]:
+    tier, digits, diacritics = options["tier"], options["digits"], options["diacritics"]
+    mapping = _char_map("standard" if tier == "repair" else tier, digits, diacritics)
+    steps = [
+        Step(
+            "charmap",
+            re.compile(_char_class(set(mapping))) if mapping else re.compile(r"(?!)"),
+            lambda m, _map=mapping: _map[m.group()],
+            table=_translate_table(mapping),
+        )
+    ]
+    rank = _TIER_RANK[tier]
+    compose = {
+        decode_cell(row["from"]): "".join(mapping.get(c, c) for c in decode_cell(row["to"]))
+        for row in _tier_rows("compose.tsv", tier)
+    }
+    compose_re = re.compile("|".join(re.escape(k) for k in sorted(compose, key=len, reverse=True)))
+    steps.append(Step("compose", compose_re, lambda m, _c=compose: _c[m.group()]))
+    for row in load_table("rules.tsv"):
+        if _TIER_RANK[row["tier"]] > rank or not _option_enabled(row["option"], options):
+            continue
+        replace = row["replace"]
+        if replace.startswith("@"):
+            replace = _CALLBACKS[replace[1:]]
+        steps.append(Step(row["name"], _compile_rule(row["pattern"]), replace))
+    return tuple(steps)
+
+
+def _option_enabled(option: str, options: dict) -> bool:
+    if not option:
+        return True
+    if "=" in option:
+        key, value = option.split("=", 1)
+        return options[key] == value
+    return bool(options[option])
+
+
+@functools.lru_cache(maxsize=32)
+def _default(tier: str, digits: str | None) -> Normalizer:
+    return Normalizer(tier, digits=digits)
+
+
+def normalize(text: str, *, tier: str = "standard", digits: str | None = None, offsets: bool = False):
+    """Normalize Sorani text (see :class:`Normalizer` for the tiers and options).
+
+    With ``offsets=True`` the result is ``(normalized, alignment)``; ``alignment.span(a, b)`` gives the span
+    of the raw input that produced ``normalized[a:b]``.
+
+    >>> text, alignment = normalize("ره‌زبه‌ر", offsets=True)
+    >>> text, alignment.span(0, len(text))
+    ('ڕەزبەر', (0, 8))
+    """
+    require_str(text)
+    return _default(tier, digits).normalize(text, offsets=offsets)
+
+
+def iter_steps(text: str, normalizer: Normalizer | None = None) -> Iterator[tuple[str, str]]:
+    """Yield ``(step name, text after the step)`` for each step that changed something: for explaining."""
+    normalizer = normalizer or _default("standard", None)
+    for step in normalizer.steps:
+        new = step(text)
+        if new != text:
+            yield step.name, new
+        text = new
