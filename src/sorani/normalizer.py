@@ -310,10 +310,15 @@ class Normalizer:
 
 
 def _repair_step():
-    raise NotImplementedError(
-        "the 'repair' tier (restoring Arabic/Persian-keyboard and legacy-font text) is not implemented yet; "
-        "use tier='standard'"
-    )
+    """The repair pass (``sorani.repair.repair_text``), run after the standard tier's steps."""
+    try:
+        from .repair import repair_text
+    except ImportError:
+        raise NotImplementedError(
+            "the 'repair' tier (restoring Arabic/Persian-keyboard and legacy-font text) is not implemented "
+            "yet; use tier='standard'"
+        ) from None
+    return repair_text
 
 
 @functools.lru_cache(maxsize=64)
