@@ -1,0 +1,103 @@
+#!/usr/bin/env python
+"""Build the lexicon of the ``repair`` tier: ``src/sorani/data/repair_lexicon.tsv.gz`` (word<TAB>count) and
+``src/sorani/data/repair_bigrams.tsv.gz`` (word1<TAB>word2<TAB>count).
+
+Sources (all under ../shared/data, all permissively licensed; see src/sorani/data/LICENSES.md):
+
+* counts from running text:
+  - ``langid/train/CentralKurdish-arab_train.txt`` (KurdishLID, MIT), all 2,399 lines;
+  - the FLORES-200 *training split* of the synthetic-flores clean side: lines 0..505 (the first 506 lines) of
+    ``normalization/synthetic-flores/Sorani-Arabic/devtest_100.trg`` (text CC BY-SA 4.0). Lines 506.. are the
+    held-out part the ``repair`` evaluation reports on; they are never read here.
+* types without counts (each adds a prior count of 1):
+  - ``lexicon/pewan-wordlist.txt`` (Pewan, Apache-2.0);
+  - the forms of ``morphology/unimorph.trainval.tsv`` and ``unimorph-silver.dev.tsv`` (UniMorph, CC BY-SA 3.0);
+  - the named-entity gazetteers (KurdishNamedEntities, CC0), only the words that show they were typed on a
+    Sorani keyboard (a ێ ۆ ڵ ڤ or a medial ە), because most entries were typed on an Arabic keyboard.
+
+Never read here: the KTC textbooks (NC), the tweets (GPL), the real dev pairs of the repair evaluation.
+
+Every source is normalized with ``sorani.normalize(tier="standard")`` first, and only words made of the 33
+letters of the standard alphabet are kept.
+
+Usage: PYTHONPATH=src python scripts/build_repair_lexicon.py [--shared ../shared/data]
+(the default is $SORANI_SHARED_DATA, else ../shared/data next to the repository)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import gzip
+import sys
+from collections import Counter
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sorani import normalize  # noqa: E402
+from sorani.alphabet import KURDISH_LETTERS  # noqa: E402
+
+FLORES_TRAIN_LINES = 506  # lines [0, 506) of the FLORES devtest text are the training split
+WORD = regex.compile(r"[\p{Script=Arabic}\u200c]+")
+LETTERS = frozenset(KURDISH_LETTERS)
+DISTINCTIVE = regex.compile(r"[ێۆڵڤ]|ە(?=\p{L})")
+
+
+def words(text: str) -> list[str]:
+    return [w for w in WORD.findall(normalize(text)) if set(w) <= LETTERS]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default=os.environ.get("SORANI_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
+    parser.add_argument("--out", default=str(ROOT / "src" / "sorani" / "data"))
+    parser.add_argument("--min-bigram", type=int, default=2)
+    args = parser.parse_args(argv)
+    shared, out = Path(args.shared), Path(args.out)
+
+    counts: Counter[str] = Counter()
+    bigrams: Counter[tuple[str, str]] = Counter()
+    lines = (shared / "langid/train/CentralKurdish-arab_train.txt").read_text(encoding="utf-8").splitlines()
+    flores = (shared / "normalization/synthetic-flores/Sorani-Arabic/devtest_100.trg").read_text(
+        encoding="utf-8").splitlines()[:FLORES_TRAIN_LINES]
+    for line in lines + flores:
+        # bigrams only within a clause: punctuation breaks the chain
+        for chunk in regex.split(r"[^\p{Script=Arabic}\u200c ]+", normalize(line)):
+            ws = [w for w in chunk.split() if set(w) <= LETTERS]
+            counts.update(ws)
+            bigrams.update(zip(ws, ws[1:]))
+
+    prior: set[str] = set()
+    prior.update(words((shared / "lexicon/pewan-wordlist.txt").read_text(encoding="utf-8")))
+    for name in ("unimorph.trainval.tsv", "unimorph-silver.dev.tsv"):
+        for row in (shared / "morphology" / name).read_text(encoding="utf-8").splitlines()[1:]:
+            cells = row.split("\t")
+            if len(cells) >= 2:
+                prior.update(words(cells[0] + " " + cells[1]))
+    for path in sorted((shared / "lexicon/named-entities").glob("*.tsv")):
+        for w in words(path.read_text(encoding="utf-8")):
+            if DISTINCTIVE.search(w):
+                prior.add(w)
+    for w in prior:
+        counts[w] += 1
+
+    out.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out / "repair_lexicon.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("word\tcount\n")
+        for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            fh.write(f"{w}\t{c}\n")
+    kept = sorted(((a, b, c) for (a, b), c in bigrams.items() if c >= args.min_bigram), key=lambda t: (-t[2], t))
+    with gzip.open(out / "repair_bigrams.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("word1\tword2\tcount\n")
+        for a, b, c in kept:
+            fh.write(f"{a}\t{b}\t{c}\n")
+    print(f"{len(counts)} word types ({sum(counts.values())} tokens+priors), {len(kept)} bigrams", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,385 @@
+"""The ``repair`` tier: restore Sorani typed on an Arabic or Persian keyboard to standard spelling.
+
+People type Sorani on keyboards that have no ێ ۆ ڵ ڕ ە (and, on Arabic ones, no گ پ چ ژ), so ``دستان خوش
+بیت`` stands for ``دەستان خۆش بێت``. This module puts the letters back with a noisy-channel model:
+
+* a lexicon of word frequencies (``data/repair_lexicon.tsv.gz``, built by ``scripts/build_repair_lexicon.py``
+  from permissively licensed text and word lists);
+* the keyboard confusions as data (``data/repair_confusions.tsv``): which letter comes out as which, and how
+  cheap each repair is. Letters that are confused share one *lookup key* letter, letters that are left out are
+  dropped from the key, so all the candidate spellings of a typed word are one dictionary lookup away;
+* a score per candidate: ``log(count) - channel_weight * cost`` (``data/repair_params.tsv``), with a margin that
+  protects every word the lexicon already knows;
+* joins of words broken by a space after ە (``لە کە ل ی`` → ``لەگەڵی``) and splits of merged words
+  (``بفرو`` → ``بەفر و``), only when the lexicon is sure.
+
+It runs after the standard tier (``normalize(text, tier="repair")``), caches decisions per word type, and is
+idempotent.
+
+>>> repair_text("دستان خوش بیت")
+'دەستان خۆش بێت'
+>>> repair_text("شاه")
+'شاه'
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
+
+from ._data import decode_cell, load_table
+from .errors import DataError, require_str
+
+__all__ = ["repair_text", "repair_word", "explain", "Change", "is_known"]
+
+_WORD = regex.compile(r"[\p{Script=Arabic}&&\p{L}\p{M}]+", regex.V1)
+_SORANI_TYPED = regex.compile(r"[ێۆڵڤ]|\p{L}ڕ")
+_ALEFS = "اأإآ"
+
+
+# ------------------------------------------------------------------------------------------------ data
+@functools.lru_cache(maxsize=None)
+def _params() -> dict[str, float]:
+    return {row["name"]: float(row["value"]) for row in load_table("repair_params.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def _confusions() -> tuple[dict, frozenset, frozenset]:
+    """(edit costs keyed by (typed, standard, position), key-dropped letters, key-squeezed letters)."""
+    costs: dict[tuple[str, str, str], float] = {}
+    for row in load_table("repair_confusions.tsv"):
+        costs[(decode_cell(row["typed"]), decode_cell(row["standard"]), row["position"])] = float(row["cost"])
+    return costs, frozenset(), frozenset()
+
+
+@functools.lru_cache(maxsize=None)
+def _key_table() -> tuple[dict[int, str | None], str]:
+    """The translate table of the lookup key and the letter that stands for the و class (squeezed)."""
+    costs = _confusions()[0]
+    parent: dict[str, str] = {}
+
+    def find(c: str) -> str:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    dropped: set[str] = set()
+    for typed, standard, position in costs:
+        if len(typed) == 1 and len(standard) == 1 and position != "initial":
+            a, b = find(typed), find(standard)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        elif not typed and len(standard) == 1 and position == "noninitial" and standard != "و":
+            dropped.add(standard)
+    letters = set(parent) | {c for t, s, _ in costs for c in t + s}
+    table: dict[int, str | None] = {}
+    drop_roots = {find(c) for c in dropped}
+    for c in letters:
+        root = find(c)
+        table[ord(c)] = None if root in drop_roots else root
+    table[ord("ئ")] = find("ێ")  # a non-initial ئ reads as ێ (initial ئ is stripped before the table)
+    for alef in _ALEFS:
+        table[ord(alef)] = "ا"
+    return {k: v for k, v in table.items() if v != chr(k)}, find("و")
+
+
+def lookup_key(word: str) -> str:
+    """The key under which all the keyboard spellings of ``word`` meet.
+
+    >>> lookup_key("دەستان") == lookup_key("دستان") == lookup_key("دهستان")
+    True
+    >>> lookup_key("ئەو") == lookup_key("او")
+    True
+    """
+    table, waw = _key_table()
+    if word.startswith("ئ"):
+        word = word[1:]
+    if word[:1] in _ALEFS:
+        word = word[1:]
+    key = word.translate(table)
+    if waw + waw in key:
+        key = regex.sub(waw + "+", waw, key)
+    return key
+
+
+def _read_counts(name: str) -> list[list[str]]:
+    try:
+        raw = resources.files("sorani").joinpath("data", name).read_bytes()
+    except FileNotFoundError as exc:  # pragma: no cover - packaging bug
+        raise DataError(f"sorani data file missing: {name}") from exc
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    return [line.split("\t") for line in lines[1:] if line]
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon() -> tuple[dict[str, int], float]:
+    counts = {row[0]: int(row[1]) for row in _read_counts("repair_lexicon.tsv.gz")}
+    for row in load_table("h_final.tsv"):  # words with a real final /h/ are known words
+        counts.setdefault(row["word"], 1)
+    return counts, math.log(sum(counts.values()))
+
+
+@functools.lru_cache(maxsize=None)
+def _index() -> dict[str, tuple[str, ...]]:
+    limit = int(_params()["max_candidates"])
+    buckets: dict[str, list[str]] = {}
+    counts = _lexicon()[0]
+    for word in sorted(counts, key=lambda w: (-counts[w], w)):
+        bucket = buckets.setdefault(lookup_key(word), [])
+        if len(bucket) < limit:
+            bucket.append(word)
+    return {k: tuple(v) for k, v in buckets.items()}
+
+
+def is_known(word: str) -> bool:
+    """True if ``word`` is in the repair lexicon.
+
+    >>> is_known("دەستان"), is_known("دستان")
+    (True, False)
+    """
+    require_str(word, "word")
+    return word in _lexicon()[0]
+
+
+# ------------------------------------------------------------------------------------------ channel
+@functools.lru_cache(maxsize=None)
+def _edit_rules() -> tuple[dict, dict, float]:
+    """Edit costs split by position: {(typed, standard): cost} for word-initial and for other positions."""
+    costs = _confusions()[0]
+    initial: dict[tuple[str, str], float] = {}
+    other: dict[tuple[str, str], float] = {}
+    for (typed, standard, position), cost in costs.items():
+        if position in ("initial", "any"):
+            initial[(typed, standard)] = min(cost, initial.get((typed, standard), cost))
+        if position in ("noninitial", "any"):
+            other[(typed, standard)] = min(cost, other.get((typed, standard), cost))
+    return initial, other, _params()["other_cost"]
+
+
+def channel_cost(typed: str, standard: str) -> float:
+    """The cost of reading ``typed`` as ``standard``: a weighted edit distance whose cheap edits are the
+    keyboard confusions of ``data/repair_confusions.tsv``.
+
+    >>> channel_cost("خوش", "خۆش")
+    0.4
+    >>> channel_cost("خۆش", "خۆش")
+    0.0
+    """
+    initial, other, unit = _edit_rules()
+    n, m = len(typed), len(standard)
+    inf = float("inf")
+    dist = [[inf] * (m + 1) for _ in range(n + 1)]
+    dist[0][0] = 0.0
+    for i in range(n + 1):
+        row = dist[i]
+        for j in range(m + 1):
+            here = row[j]
+            if here == inf:
+                continue
+            rules = initial if j == 0 else other
+            if i < n and j < m and typed[i] == standard[j] and here < dist[i + 1][j + 1]:
+                dist[i + 1][j + 1] = here
+            for dt in (0, 1):
+                if i + dt > n:
+                    continue
+                t = typed[i:i + dt]
+                for ds in (0, 1, 2):
+                    if j + ds > m or dt + ds == 0:
+                        continue
+                    s = standard[j:j + ds]
+                    cost = rules.get((t, s))
+                    if cost is None:
+                        if dt + ds != 1 and not (dt == 1 and ds == 1):
+                            continue
+                        if dt == 1 and ds == 1 and t == s:
+                            continue
+                        cost = unit
+                    total = here + cost
+                    if total < dist[i + dt][j + ds]:
+                        dist[i + dt][j + ds] = total
+    return round(dist[n][m], 6)
+
+
+# --------------------------------------------------------------------------------------------- words
+def _logp(word: str) -> float:
+    counts, _ = _lexicon()
+    return math.log(counts.get(word, 0) + _params()["smoothing"])
+
+
+@functools.lru_cache(maxsize=200_000)
+def _best(word: str, sorani_typed: bool) -> tuple[str, float, float]:
+    """(best reading, its score, the score of keeping ``word``) for one typed word."""
+    params = _params()
+    weight = params["channel_weight"]
+    keep = _logp(word)
+    best, best_score = word, keep
+    known = word in _lexicon()[0]
+    for cand in _index().get(lookup_key(word), ()):
+        if cand == word:
+            continue
+        score = _logp(cand) - weight * channel_cost(word, cand)
+        if score > best_score:
+            best, best_score = cand, score
+    if best != word and known:
+        margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
+        if best_score < keep + margin:
+            return word, keep, keep
+    return best, best_score, keep
+
+
+def repair_word(word: str, *, sorani_typed: bool = False) -> str:
+    """The best standard reading of one typed word (no joins or splits).
+
+    >>> repair_word("خوش"), repair_word("دەستان")
+    ('خۆش', 'دەستان')
+    """
+    require_str(word, "word")
+    if not word:
+        return word
+    return _best(word, sorani_typed)[0]
+
+
+# ------------------------------------------------------------------------------------------- changes
+@dataclass(frozen=True)
+class Change:
+    """One repair: the typed ``source`` span ``[start, end)`` became ``target``, for ``reason``."""
+
+    start: int
+    end: int
+    source: str
+    target: str
+    reason: str
+
+
+def _analyse(line: str) -> list[Change]:
+    """The changes to one line (no newlines), left to right, non-overlapping."""
+    params = _params()
+    sorani_typed = bool(_SORANI_TYPED.search(line))
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
+    changes: list[Change] = []
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        # joins: pieces broken by a space after ە (or a lone letter), up to three pieces
+        joined = None
+        if i + 1 < len(tokens):
+            joined = _try_join(line, tokens, i, sorani_typed, params)
+        if joined is not None:
+            n, target, reason = joined
+            j_end = tokens[i + n - 1][1]
+            changes.append(Change(start, j_end, line[start:j_end], target, reason))
+            i += n
+            continue
+        best, score, keep = _best(word, sorani_typed)
+        split = None
+        if word not in _lexicon()[0]:
+            split = _split(word, sorani_typed)
+        if split is not None and split[1] > score:
+            changes.append(Change(start, end, word, split[0], "split merged words"))
+        elif best != word:
+            changes.append(Change(start, end, word, best, _reason(word, best)))
+        i += 1
+    return changes
+
+
+def _try_join(line, tokens, i, sorani_typed, params):
+    """(pieces, joined word, reason) if joining tokens i.. into one known word beats keeping them apart."""
+    counts, log_total = _lexicon()
+    first = tokens[i][2]
+    if not (first.endswith("ە") or len(first) == 1):
+        return None
+    pieces = [first]
+    separate = _best(first, sorani_typed)[1]
+    best = None
+    for n in (2, 3):
+        if i + n - 1 >= len(tokens):
+            break
+        s, _, w = tokens[i + n - 1]
+        if line[tokens[i + n - 2][1]:s] != " ":
+            break
+        separate += _best(w, sorani_typed)[1] - log_total
+        pieces.append(w)
+        cand, score, _ = _best("".join(pieces), sorani_typed)
+        if cand in counts:
+            score -= params["join_penalty"]
+            if score > separate and (best is None or score > best[2]):
+                best = (n, cand, score)
+        if not (w.endswith("ە") or len(w) == 1):
+            break
+    return None if best is None else (best[0], best[1], "join a word broken by a space")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _split(word: str, sorani_typed: bool):
+    """(two words, score) for a merged token, or None."""
+    if len(word) < 3:
+        return None
+    counts = _lexicon()[0]
+    params = _params()
+    best = None
+    for k in range(1, len(word)):
+        left, right = word[:k], word[k:]
+        a, sa, _ = _best(left, sorani_typed)
+        if a not in counts:
+            continue
+        b, sb, _ = _best(right, sorani_typed)
+        if b not in counts:
+            continue
+        score = sa + sb - _lexicon()[1] - params["split_penalty"]
+        if best is None or score > best[1]:
+            best = (a + " " + b, score)
+    return best
+
+
+def _reason(word: str, best: str) -> str:
+    return f"keyboard spelling of a known word (cost {channel_cost(word, best)})"
+
+
+# ---------------------------------------------------------------------------------------------- API
+def explain(text: str) -> list[Change]:
+    """Every change :func:`repair_text` makes to ``text`` (already normalized with the standard tier),
+    with offsets into ``text`` and a reason.
+
+    >>> [(c.source, c.target) for c in explain("خوش بیت")]
+    [('خوش', 'خۆش'), ('بیت', 'بێت')]
+    """
+    require_str(text)
+    out: list[Change] = []
+    offset = 0
+    for line in text.split("\n"):
+        for c in _analyse(line):
+            out.append(Change(c.start + offset, c.end + offset, c.source, c.target, c.reason))
+        offset += len(line) + 1
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _repair_line(line: str) -> str:
+    changes = _analyse(line)
+    if not changes:
+        return line
+    pieces, position = [], 0
+    for c in changes:
+        pieces.append(line[position:c.start])
+        pieces.append(c.target)
+        position = c.end
+    pieces.append(line[position:])
+    return "".join(pieces)
+
+
+def repair_text(text: str) -> str:
+    """Restore Sorani typed with Arabic or Persian keyboard conventions (the text should already be
+    normalized with the standard tier; ``normalize(text, tier="repair")`` does both).
+
+    >>> repair_text("بشکم هوا گرم بکا")
+    'بەشکم هەوا گەرم بکا'
+    """
+    require_str(text)
+    if "\n" not in text:
+        return _repair_line(text)
+    return "\n".join(_repair_line(line) for line in text.split("\n"))
