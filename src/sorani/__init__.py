@@ -8,6 +8,7 @@
 from ._version import RULES_VERSION, __version__
 from .errors import SoraniError
 from .normalizer import Alignment, Normalizer, normalize
+from .tokenizer import Token, sentence_spans, sentences, tokenize
 
 __all__ = [
     "RULES_VERSION",
@@ -16,4 +17,8 @@ __all__ = [
     "Alignment",
     "Normalizer",
     "normalize",
+    "sentences",
+    "sentence_spans",
+    "Token",
+    "tokenize",
 ]

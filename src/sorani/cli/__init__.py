@@ -34,20 +34,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        from .text import run_demo
-
-        return run_demo(args)
+        parser.print_help()
+        return 0
     try:
         return int(args.func(args) or 0)
+    except BrokenPipeError:  # pragma: no cover - e.g. `sorani tokenize big.txt | head`
+        return 0
     except (SoraniError, OSError) as exc:
         message = str(exc) if isinstance(exc, SoraniError) else f"{exc.filename or ''}: {exc.strerror}"
         print(f"sorani: error: {message}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # pragma: no cover - e.g. `sorani tokenize big.txt | head`
-        return 0
+    except NotImplementedError as exc:
+        print(f"sorani: error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:  # pragma: no cover
         return 130
 
