@@ -6,11 +6,14 @@ Sources (all under ../shared/data, all permissively licensed; see src/sorani/dat
 
 * counts from running text:
   - ``langid/train/CentralKurdish-arab_train.txt`` (KurdishLID, MIT), all 2,399 lines;
+  - ``langid/train/CentralKurdish-latn_train.txt`` (KurdishLID, MIT), 2,399 lines in Hawar Latin, turned into
+    Arabic script letter by letter (the mapping is deterministic except for the unwritten bizroke i);
   - the FLORES-200 *training split* of the synthetic-flores clean side: lines 0..505 (the first 506 lines) of
     ``normalization/synthetic-flores/Sorani-Arabic/devtest_100.trg`` (text CC BY-SA 4.0). Lines 506.. are the
     held-out part the ``repair`` evaluation reports on; they are never read here.
 * types without counts (each adds a prior count of 1):
   - ``lexicon/pewan-wordlist.txt`` (Pewan, Apache-2.0);
+  - the Arabic column of ``transliteration/wergor.dev.tsv`` (Wergor, MIT);
   - the forms of ``morphology/unimorph.trainval.tsv`` and ``unimorph-silver.dev.tsv`` (UniMorph, CC BY-SA 3.0);
   - the named-entity gazetteers (KurdishNamedEntities, CC0), only the words that show they were typed on a
     Sorani keyboard (a ێ ۆ ڵ ڤ or a medial ە), because most entries were typed on an Arabic keyboard.
@@ -47,6 +50,28 @@ LETTERS = frozenset(KURDISH_LETTERS)
 DISTINCTIVE = regex.compile(r"[ێۆڵڤ]|ە(?=\p{L})")
 
 
+# Hawar (Latin) letters -> Arabic script, for the Latin-script Sorani of KurdishLID (MIT). The bizroke i is not
+# written inside a word; a word starting with a vowel gets the seat ئ (an initial i is written ئی).
+HAWAR = {"a": "ا", "b": "ب", "c": "ج", "ç": "چ", "d": "د", "e": "ە", "ê": "ێ", "f": "ف", "g": "گ", "h": "ه",
+         "ḧ": "ح", "i": "", "î": "ی", "j": "ژ", "k": "ک", "l": "ل", "ł": "ڵ", "m": "م", "n": "ن", "o": "ۆ",
+         "p": "پ", "q": "ق", "r": "ر", "ř": "ڕ", "s": "س", "ş": "ش", "t": "ت", "u": "و", "û": "وو", "v": "ڤ",
+         "w": "و", "x": "خ", "ẍ": "غ", "y": "ی", "z": "ز", "ë": "ع"}
+LATIN_WORD = regex.compile(r"\p{Latin}+")
+
+
+def from_hawar(line: str) -> str:
+    out = []
+    for word in LATIN_WORD.findall(line.lower()):
+        if not set(word) <= HAWAR.keys():
+            continue
+        arabic = "".join(HAWAR[c] for c in word)
+        if word[0] in "aeêioîuû":
+            arabic = "ئ" + ("ی" if word[0] == "i" else "") + arabic
+        if arabic:
+            out.append(arabic)
+    return " ".join(out)
+
+
 def words(text: str) -> list[str]:
     return [w for w in WORD.findall(normalize(text)) if set(w) <= LETTERS]
 
@@ -64,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = (shared / "langid/train/CentralKurdish-arab_train.txt").read_text(encoding="utf-8").splitlines()
     flores = (shared / "normalization/synthetic-flores/Sorani-Arabic/devtest_100.trg").read_text(
         encoding="utf-8").splitlines()[:FLORES_TRAIN_LINES]
-    for line in lines + flores:
+    latin = (shared / "langid/train/CentralKurdish-latn_train.txt").read_text(encoding="utf-8").splitlines()
+    for line in lines + flores + [from_hawar(line) for line in latin]:
         # bigrams only within a clause: punctuation breaks the chain
         for chunk in regex.split(r"[^\p{Script=Arabic}\u200c ]+", normalize(line)):
             ws = [w for w in chunk.split() if set(w) <= LETTERS]
@@ -78,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             cells = row.split("\t")
             if len(cells) >= 2:
                 prior.update(words(cells[0] + " " + cells[1]))
+    for row in (shared / "transliteration/wergor.dev.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        prior.update(words(row.split("\t")[-1]))
     for path in sorted((shared / "lexicon/named-entities").glob("*.tsv")):
         for w in words(path.read_text(encoding="utf-8")):
             if DISTINCTIVE.search(w):

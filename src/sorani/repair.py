@@ -125,6 +125,22 @@ def _lexicon() -> tuple[dict[str, int], float]:
 
 
 @functools.lru_cache(maxsize=None)
+def _bigrams() -> dict[tuple[str, str], int]:
+    return {(row[0], row[1]): int(row[2]) for row in _read_counts("repair_bigrams.tsv.gz")}
+
+
+def _bigram_gain(a: str, b: str) -> float:
+    """log P(b | a) - log P(b): how much more likely ``b`` is right after ``a`` than anywhere."""
+    counts, log_total = _lexicon()
+    pair = _bigrams().get((a, b), 0)
+    if not pair:
+        return 0.0
+    k = _params()["bigram_prior"]
+    p_b = (counts.get(b, 0) + _params()["smoothing"]) / math.exp(log_total)
+    return math.log((pair + k * p_b) / (counts.get(a, 0) + k)) - math.log(p_b)
+
+
+@functools.lru_cache(maxsize=None)
 def _index() -> dict[str, tuple[str, ...]]:
     limit = int(_params()["max_candidates"])
     buckets: dict[str, list[str]] = {}
@@ -212,24 +228,74 @@ def _logp(word: str) -> float:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _best(word: str, sorani_typed: bool) -> tuple[str, float, float]:
-    """(best reading, its score, the score of keeping ``word``) for one typed word."""
+def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
+    """(best reading, its score, the score of keeping ``word``, whether the reading is a known word or a
+    known stem with a suffix) for one typed word."""
     params = _params()
     weight = params["channel_weight"]
     keep = _logp(word)
     best, best_score = word, keep
     known = word in _lexicon()[0]
+    valid = known
     for cand in _index().get(lookup_key(word), ()):
         if cand == word:
             continue
         score = _logp(cand) - weight * channel_cost(word, cand)
         if score > best_score:
-            best, best_score = cand, score
+            best, best_score, valid = cand, score, True
+    if not known and len(word) > 3:
+        inflected = _inflected(word, sorani_typed)
+        if inflected is not None and inflected[1] > best_score and inflected[0] not in _lexicon()[0]:
+            best, best_score = inflected
+            valid = True
     if best != word and known:
         margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
         if best_score < keep + margin:
-            return word, keep, keep
-    return best, best_score, keep
+            return word, keep, keep, True
+    return best, best_score, keep, valid
+
+
+_VOWEL_END = frozenset("اەێۆوی")
+
+
+def _suffix_key(text: str) -> str:
+    table, waw = _key_table()
+    key = text.translate(table)
+    return regex.sub(waw + "+", waw, key) if waw + waw in key else key
+
+
+@functools.lru_cache(maxsize=None)
+def _suffixes() -> dict[str, tuple[tuple[str, str], ...]]:
+    """{typed-suffix key: ((standard suffix, after), ...)}."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in load_table("repair_suffixes.tsv"):
+        out.setdefault(_suffix_key(row["suffix"]), []).append((row["suffix"], row["after"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _inflected(word: str, sorani_typed: bool) -> tuple[str, float] | None:
+    """The best reading of ``word`` as a known stem plus a suffix of ``repair_suffixes.tsv``, or None."""
+    counts = _lexicon()[0]
+    params = _params()
+    suffixes = _suffixes()
+    best = None
+    for k in range(2, len(word)):
+        rest_key = _suffix_key(word[k:])
+        options = suffixes.get(rest_key)
+        if not options:
+            continue
+        stem = _best(word[:k], sorani_typed)[0]
+        if counts.get(stem, 0) < params["min_stem_count"]:
+            continue
+        vowel = stem[-1] in _VOWEL_END
+        for suffix, after in options:
+            if (after == "consonant" and vowel) or (after == "vowel" and not vowel):
+                continue
+            cand = stem + suffix
+            score = _logp(stem) - params["suffix_penalty"] - params["channel_weight"] * channel_cost(word, cand)
+            if best is None or score > best[1]:
+                best = (cand, score)
+    return best
 
 
 def repair_word(word: str, *, sorani_typed: bool = False) -> str:
@@ -275,7 +341,7 @@ def _analyse(line: str) -> list[Change]:
             changes.append(Change(start, j_end, line[start:j_end], target, reason))
             i += n
             continue
-        best, score, keep = _best(word, sorani_typed)
+        best, score, keep, _ = _best(word, sorani_typed)
         split = None
         if word not in _lexicon()[0]:
             split = _split(word, sorani_typed)
@@ -294,17 +360,19 @@ def _try_join(line, tokens, i, sorani_typed, params):
     if not (first.endswith("ە") or len(first) == 1):
         return None
     pieces = [first]
-    separate = _best(first, sorani_typed)[1]
+    previous, separate, _, _ = _best(first, sorani_typed)
     best = None
-    for n in (2, 3):
+    for n in (2, 3, 4):
         if i + n - 1 >= len(tokens):
             break
         s, _, w = tokens[i + n - 1]
         if line[tokens[i + n - 2][1]:s] != " ":
             break
-        separate += _best(w, sorani_typed)[1] - log_total
+        reading, score, _, _ = _best(w, sorani_typed)
+        separate += score - log_total + _bigram_gain(previous, reading)
+        previous = reading
         pieces.append(w)
-        cand, score, _ = _best("".join(pieces), sorani_typed)
+        cand, score, _, _ = _best("".join(pieces), sorani_typed)
         if cand in counts:
             score -= params["join_penalty"]
             if score > separate and (best is None or score > best[2]):
@@ -324,11 +392,11 @@ def _split(word: str, sorani_typed: bool):
     best = None
     for k in range(1, len(word)):
         left, right = word[:k], word[k:]
-        a, sa, _ = _best(left, sorani_typed)
-        if a not in counts:
+        a, sa, _, valid = _best(left, sorani_typed)
+        if not valid:
             continue
-        b, sb, _ = _best(right, sorani_typed)
-        if b not in counts:
+        b, sb, _, valid = _best(right, sorani_typed)
+        if not valid:
             continue
         score = sa + sb - _lexicon()[1] - params["split_penalty"]
         if best is None or score > best[1]:

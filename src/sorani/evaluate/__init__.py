@@ -16,6 +16,7 @@ from ..errors import ConfigError, InputError
 
 TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.normalize",
+    "repair": "sorani.evaluate.repair",
 }
 
 

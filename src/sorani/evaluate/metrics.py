@@ -8,7 +8,58 @@ from collections import Counter
 def levenshtein(a: str, b: str) -> int:
     """Edit distance (insertions, deletions, substitutions all cost 1).
 
+    Bit-parallel (Myers 1999, Hyyrö 2001) over Python integers after stripping the common prefix and
+    suffix: the same figures as the textbook dynamic programme (:func:`levenshtein_dp`), much faster on
+    long lines.
+
     >>> levenshtein("دستان", "دەستان")
+    1
+    >>> levenshtein("kitten", "sitting")
+    3
+    """
+    if a == b:
+        return 0
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    a, b = a[start:end_a], b[start:end_b]
+    if len(a) < len(b):
+        a, b = b, a
+    m = len(b)
+    if m == 0:
+        return len(a)
+    peq: dict[str, int] = {}
+    for i, char in enumerate(b):
+        peq[char] = peq.get(char, 0) | (1 << i)
+    full = (1 << m) - 1
+    top = 1 << (m - 1)
+    pv, mv, score = full, 0, m
+    for char in a:
+        eq = peq.get(char, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & top:
+            score += 1
+        elif mh & top:
+            score -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+    return score
+
+
+def levenshtein_dp(a: str, b: str) -> int:
+    """The textbook O(len(a) * len(b)) edit distance; the reference for :func:`levenshtein`.
+
+    >>> levenshtein_dp("دستان", "دەستان")
     1
     """
     if len(a) < len(b):
