@@ -88,6 +88,7 @@ def _key_table() -> tuple[dict[int, str | None], str]:
     return {k: v for k, v in table.items() if v != chr(k)}, find("و")
 
 
+@functools.lru_cache(maxsize=200_000)
 def lookup_key(word: str) -> str:
     """The key under which all the keyboard spellings of ``word`` meet.
 
@@ -103,7 +104,13 @@ def lookup_key(word: str) -> str:
         word = word[1:]
     key = word.translate(table)
     if waw + waw in key:
-        key = regex.sub(waw + "+", waw, key)
+        key = _squeeze(key, waw)
+    return key
+
+
+def _squeeze(key: str, waw: str) -> str:
+    while waw + waw in key:
+        key = key.replace(waw + waw, waw)
     return key
 
 
@@ -177,51 +184,91 @@ def _edit_rules() -> tuple[dict, dict, float]:
     return initial, other, _params()["other_cost"]
 
 
+@functools.lru_cache(maxsize=None)
+def _rules_by_typed() -> tuple[dict, dict, float]:
+    """The edit rules as {typed: ((standard, cost), ...)} for word-initial and other positions."""
+    initial, other, unit = _edit_rules()
+
+    def group(rules):
+        out: dict[str, list[tuple[str, float]]] = {}
+        for (t, s), cost in rules.items():
+            out.setdefault(t, []).append((s, cost))
+        return {k: tuple(v) for k, v in out.items()}
+
+    return group(initial), group(other), unit
+
+
 def channel_cost(typed: str, standard: str) -> float:
     """The cost of reading ``typed`` as ``standard``: a weighted edit distance whose cheap edits are the
-    keyboard confusions of ``data/repair_confusions.tsv``.
+    keyboard confusions of ``data/repair_confusions.tsv`` (any other edit costs ``other_cost``).
 
     >>> channel_cost("خوش", "خۆش")
     0.4
     >>> channel_cost("خۆش", "خۆش")
     0.0
+    >>> channel_cost("او", "ئەو")
+    0.3
     """
-    initial, other, unit = _edit_rules()
+    if typed == standard:
+        return 0.0
+    # the common suffix costs nothing; a common prefix moves the comparison off the word start
+    end = 0
+    limit = min(len(typed), len(standard))
+    while end < limit and typed[-1 - end] == standard[-1 - end]:
+        end += 1
+    if end:
+        typed, standard = typed[:-end], standard[:-end]
+    start = 0
+    limit = min(len(typed), len(standard))
+    while start < limit and typed[start] == standard[start]:
+        start += 1
+    return _cost_core(typed[start:], standard[start:], start == 0)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _cost_core(typed: str, standard: str, at_start: bool) -> float:
+    initial, other, unit = _rules_by_typed()
     n, m = len(typed), len(standard)
     inf = float("inf")
     dist = [[inf] * (m + 1) for _ in range(n + 1)]
     dist[0][0] = 0.0
     for i in range(n + 1):
         row = dist[i]
+        t = typed[i] if i < n else None
         for j in range(m + 1):
             here = row[j]
             if here == inf:
                 continue
-            rules = initial if j == 0 else other
-            if i < n and j < m and typed[i] == standard[j] and here < dist[i + 1][j + 1]:
-                dist[i + 1][j + 1] = here
-            for dt in (0, 1):
-                if i + dt > n:
-                    continue
-                t = typed[i:i + dt]
-                for ds in (0, 1, 2):
-                    if j + ds > m or dt + ds == 0:
-                        continue
-                    s = standard[j:j + ds]
-                    cost = rules.get((t, s))
-                    if cost is None:
-                        if dt + ds != 1 and not (dt == 1 and ds == 1):
-                            continue
-                        if dt == 1 and ds == 1 and t == s:
-                            continue
-                        cost = unit
-                    total = here + cost
-                    if total < dist[i + dt][j + ds]:
-                        dist[i + dt][j + ds] = total
+            rules = initial if (j == 0 and at_start) else other
+            s = standard[j] if j < m else None
+            if t is not None:
+                below = dist[i + 1]
+                if s is not None:
+                    step = here if t == s else here + unit
+                    if step < below[j + 1]:
+                        below[j + 1] = step
+                if here + unit < below[j]:  # deletion
+                    below[j] = here + unit
+                for target, cost in rules.get(t, ()):
+                    k = len(target)
+                    if standard[j:j + k] == target and here + cost < below[j + k]:
+                        below[j + k] = here + cost
+            if s is not None:
+                if here + unit < row[j + 1]:  # insertion
+                    row[j + 1] = here + unit
+            for target, cost in rules.get("", ()):
+                k = len(target)
+                if k and standard[j:j + k] == target and here + cost < row[j + k]:
+                    row[j + k] = here + cost
     return round(dist[n][m], 6)
 
 
 # --------------------------------------------------------------------------------------------- words
+@functools.lru_cache(maxsize=None)
+def _min_cost() -> float:
+    return min(_confusions()[0].values())
+
+
 def _logp(word: str) -> float:
     counts, _ = _lexicon()
     return math.log(counts.get(word, 0) + _params()["smoothing"])
@@ -231,23 +278,36 @@ def _logp(word: str) -> float:
 def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     """(best reading, its score, the score of keeping ``word``, whether the reading is a known word or a
     known stem with a suffix) for one typed word."""
-    params = _params()
-    weight = params["channel_weight"]
-    keep = _logp(word)
-    best, best_score = word, keep
-    known = word in _lexicon()[0]
-    valid = known
-    for cand in _index().get(lookup_key(word), ()):
-        if cand == word:
-            continue
-        score = _logp(cand) - weight * channel_cost(word, cand)
-        if score > best_score:
-            best, best_score, valid = cand, score, True
-    if not known and len(word) > 3:
+    best, best_score, keep, valid = _scan(word, sorani_typed)
+    if not valid and len(word) > 3:
         inflected = _inflected(word, sorani_typed)
         if inflected is not None and inflected[1] > best_score and inflected[0] not in _lexicon()[0]:
             best, best_score = inflected
             valid = True
+    return best, best_score, keep, valid
+
+
+@functools.lru_cache(maxsize=200_000)
+def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
+    """:func:`_best` over the words of the lexicon only (no suffixes)."""
+    params = _params()
+    weight = params["channel_weight"]
+    keep = _logp(word)
+    best, best_score = word, keep
+    count = _lexicon()[0].get(word, 0)
+    known = count >= params["min_known_count"]
+    valid = count > 0
+    floor = weight * _min_cost()
+    margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"] if known else 0.0
+    for cand in _index().get(lookup_key(word), ()):
+        logp = _logp(cand)
+        if logp - floor <= max(best_score, keep + margin):
+            break  # candidates come most frequent first: none of the rest can win
+        if cand == word:
+            continue
+        score = logp - weight * channel_cost(word, cand)
+        if score > best_score:
+            best, best_score, valid = cand, score, True
     if best != word and known:
         margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
         if best_score < keep + margin:
@@ -258,10 +318,11 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
 _VOWEL_END = frozenset("اەێۆوی")
 
 
+@functools.lru_cache(maxsize=100_000)
 def _suffix_key(text: str) -> str:
     table, waw = _key_table()
     key = text.translate(table)
-    return regex.sub(waw + "+", waw, key) if waw + waw in key else key
+    return _squeeze(key, waw) if waw + waw in key else key
 
 
 @functools.lru_cache(maxsize=None)
@@ -273,18 +334,24 @@ def _suffixes() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=None)
+def _longest_suffix() -> int:
+    """The longest typed spelling a suffix of the table can have (each letter may come out doubled)."""
+    return max(len(row["suffix"]) for row in load_table("repair_suffixes.tsv")) + 1
+
+
 def _inflected(word: str, sorani_typed: bool) -> tuple[str, float] | None:
     """The best reading of ``word`` as a known stem plus a suffix of ``repair_suffixes.tsv``, or None."""
     counts = _lexicon()[0]
     params = _params()
     suffixes = _suffixes()
     best = None
-    for k in range(2, len(word)):
+    for k in range(max(2, len(word) - _longest_suffix()), len(word)):
         rest_key = _suffix_key(word[k:])
         options = suffixes.get(rest_key)
         if not options:
             continue
-        stem = _best(word[:k], sorani_typed)[0]
+        stem = _scan(word[:k], sorani_typed)[0]
         if counts.get(stem, 0) < params["min_stem_count"]:
             continue
         vowel = stem[-1] in _VOWEL_END
@@ -341,9 +408,9 @@ def _analyse(line: str) -> list[Change]:
             changes.append(Change(start, j_end, line[start:j_end], target, reason))
             i += n
             continue
-        best, score, keep, _ = _best(word, sorani_typed)
+        best, score, keep, valid = _best(word, sorani_typed)
         split = None
-        if word not in _lexicon()[0]:
+        if not valid or best not in _lexicon()[0]:
             split = _split(word, sorani_typed)
         if split is not None and split[1] > score:
             changes.append(Change(start, end, word, split[0], "split merged words"))
@@ -390,8 +457,11 @@ def _split(word: str, sorani_typed: bool):
     counts = _lexicon()[0]
     params = _params()
     best = None
+    index = _index()
     for k in range(1, len(word)):
         left, right = word[:k], word[k:]
+        if lookup_key(left) not in index or lookup_key(right) not in index:
+            continue
         a, sa, _, valid = _best(left, sorani_typed)
         if not valid:
             continue
