@@ -159,6 +159,17 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in buckets.items()}
 
 
+@functools.lru_cache(maxsize=None)
+def _protected() -> frozenset[str]:
+    """Words counted at least ``min_known_count`` times, and the real /h/ words: never changed on a line
+    typed with a Sorani keyboard."""
+    counts = _lexicon()[0]
+    least = _params()["min_known_count"]
+    protected = {w for w, c in counts.items() if c >= least}
+    protected.update(row["word"] for row in load_table("h_final.tsv"))
+    return frozenset(protected)
+
+
 def is_known(word: str) -> bool:
     """True if ``word`` is in the repair lexicon.
 
@@ -395,12 +406,18 @@ def _analyse(line: str) -> list[Change]:
     sorani_typed = bool(_SORANI_TYPED.search(line))
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
     changes: list[Change] = []
+    protected = _protected()
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
-        # joins: pieces broken by a space after ە (or a lone letter), up to three pieces
+        if sorani_typed and word in protected:
+            # fast path: on a line typed with a Sorani keyboard, a known word is left alone, and a space
+            # after ە is a real word boundary (no joins)
+            i += 1
+            continue
+        # joins: pieces broken by a space after ە (or a lone letter), up to four pieces
         joined = None
-        if i + 1 < len(tokens):
+        if i + 1 < len(tokens) and not sorani_typed:
             joined = _try_join(line, tokens, i, sorani_typed, params)
         if joined is not None:
             n, target, reason = joined
