@@ -33,6 +33,7 @@ from importlib import resources
 import regex
 
 from ._data import decode_cell, load_table
+from .normalizer import normalize
 from .errors import DataError, require_str
 
 __all__ = ["repair_text", "repair_word", "explain", "Change", "is_known"]
@@ -309,7 +310,10 @@ def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     known = count >= params["min_known_count"]
     valid = count > 0
     floor = weight * _min_cost()
-    margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"] if known else 0.0
+    if known:
+        margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
+    else:
+        margin = params["unknown_margin_sorani"] if sorani_typed else 0.0
     for cand in _index().get(lookup_key(word), ()):
         logp = _logp(cand)
         if logp - floor <= max(best_score, keep + margin):
@@ -319,10 +323,13 @@ def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
         score = logp - weight * channel_cost(word, cand)
         if score > best_score:
             best, best_score, valid = cand, score, True
-    if best != word and known:
-        margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
+    if best != word:
+        if known:
+            margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
+        else:
+            margin = params["unknown_margin_sorani"] if sorani_typed else 0.0
         if best_score < keep + margin:
-            return word, keep, keep, True
+            return word, keep, keep, count > 0
     return best, best_score, keep, valid
 
 
@@ -410,8 +417,9 @@ def _analyse(line: str) -> list[Change]:
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
-        if sorani_typed and word in protected:
-            # fast path: on a line typed with a Sorani keyboard, a known word is left alone, and a space
+        if (sorani_typed and word in protected) or line[end:end + 1] == "\u0640":
+            # a tatweel after a word marks an explicit /h/ (هـ) or an abbreviation: left alone
+            # Fast path: on a line typed with a Sorani keyboard, a known word is left alone, and a space
             # after ە is a real word boundary (no joins)
             i += 1
             continue
@@ -424,6 +432,9 @@ def _analyse(line: str) -> list[Change]:
             j_end = tokens[i + n - 1][1]
             changes.append(Change(start, j_end, line[start:j_end], target, reason))
             i += n
+            continue
+        if len(word) == 1:  # a lone letter (a list marker, an initial) only ever joins
+            i += 1
             continue
         best, score, keep, valid = _best(word, sorani_typed)
         split = None
@@ -455,12 +466,17 @@ def _try_join(line, tokens, i, sorani_typed, params):
         reading, score, _, _ = _best(w, sorani_typed)
         separate += score - log_total + _bigram_gain(previous, reading)
         previous = reading
-        pieces.append(w)
-        cand, score, _, _ = _best("".join(pieces), sorani_typed)
+        # the standard tier turned the initial ر of a later piece into ڕ; inside a word it is plain ر
+        pieces.append("ر" + w[1:] if w.startswith("ڕ") else w)
+        cand, score, _, valid = _best("".join(pieces), sorani_typed)
         if cand in counts:
             score -= params["join_penalty"]
-            if score > separate and (best is None or score > best[2]):
-                best = (n, cand, score)
+        elif valid and all(_suffix_key(p) in _suffixes() for p in pieces[1:]):
+            score -= params["suffix_join_penalty"]  # a stem and its suffix typed apart: کورە کان
+        else:
+            score = None
+        if score is not None and score > separate and (best is None or score > best[2]):
+            best = (n, cand, score)
         if not (w.endswith("ە") or len(w) == 1):
             break
     return None if best is None else (best[0], best[1], "join a word broken by a space")
@@ -515,9 +531,28 @@ def explain(text: str) -> list[Change]:
 
 @functools.lru_cache(maxsize=4096)
 def _repair_line(line: str) -> str:
+    """One line repaired to a fixed point, so that repairing the result changes nothing (idempotence).
+
+    A repair can make a line look Sorani-typed, or turn two pieces into one word, so a second pass may
+    see the line differently; the passes are repeated until nothing changes. In the rare case that this
+    does not settle within ``max_passes``, the line is left as it came (still idempotent)."""
+    current = line
+    for _ in range(int(_params()["max_passes"])):
+        repaired = _repair_once(current)
+        if repaired == current:
+            return current
+        current = repaired
+    return line
+
+
+def _repair_once(line: str) -> str:
     changes = _analyse(line)
     if not changes:
         return line
+    return normalize(_apply(line, changes))
+
+
+def _apply(line: str, changes: list[Change]) -> str:
     pieces, position = [], 0
     for c in changes:
         pieces.append(line[position:c.start])
