@@ -438,8 +438,8 @@ def _analyse(line: str) -> list[Change]:
             continue
         best, score, keep, valid = _best(word, sorani_typed)
         split = None
-        if not valid or best not in _lexicon()[0]:
-            split = _split(word, sorani_typed)
+        if not valid or best not in _lexicon()[0] or (word.endswith("و") and not word.endswith("وو")):
+            split = _split(word, sorani_typed)  # unknown, or maybe a word with the conjunction و glued on
         if split is not None and split[1] > score:
             changes.append(Change(start, end, word, split[0], "split merged words"))
         elif best != word:
@@ -566,8 +566,8 @@ def repair_text(text: str) -> str:
     """Restore Sorani typed with Arabic or Persian keyboard conventions (the text should already be
     normalized with the standard tier; ``normalize(text, tier="repair")`` does both).
 
-    >>> repair_text("بشکم هوا گرم بکا")
-    'بەشکم هەوا گەرم بکا'
+    >>> repair_text("زور سوپاس بو ئیوە")
+    'زۆر سوپاس بۆ ئێوە'
     """
     require_str(text)
     if "\n" not in text:

@@ -1,0 +1,213 @@
+"""Tests of the repair tier (sorani.repair, normalize(tier="repair")).
+
+The real sentences come from the TUNING half (even-numbered lines) of evaluation/Sorani-*.dev.tsv only; the
+odd-numbered lines are the held-out half that `sorani evaluate repair` reports on.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sorani import normalize
+from sorani.evaluate import repair as repair_task
+from sorani.evaluate.metrics import cer, levenshtein, levenshtein_dp
+from sorani.repair import channel_cost, explain, is_known, lookup_key, repair_text, repair_word
+
+EVALUATION = Path(__file__).resolve().parents[1] / "evaluation"
+
+
+def tuning_pairs(name: str) -> list[tuple[str, str]]:
+    return repair_task.split_halves(repair_task.read_pairs(EVALUATION / f"Sorani-{name}.dev.tsv"))[0]
+
+
+# Whole sentences of the tuning half that the repair restores exactly (checked against the gold column).
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("ایمه ی قور بسر چی بکین", "ئێمەی قوڕ بەسەر چی بکەین"),
+        ("او دیمنه زور زور جوانه", "ئەو دیمەنە زۆر زۆر جوانە"),
+        ("لاچن بو خوم", "لاچن بۆ خۆم"),
+        ("جا له وه باشتر هه یه؟", "جا لەوە باشتر هەیە؟"),
+    ],
+)
+def test_tuning_sentences_exact(typed, expected):
+    assert normalize(typed, tier="repair") == expected
+
+
+# Words of tuning-half sentences: (typed sentence, a word the gold has that the repair must produce).
+@pytest.mark.parametrize(
+    "typed, word",
+    [
+        ("به س بيم بلين جواني ئه م مه يمونه له كويايه", "پێم"),  # ب→پ, ی→ێ
+        ("به س بيم بلين جواني ئه م مه يمونه له كويايه", "بەس"),  # joined: به س
+        ("خه تاي دانا بوو بو ئالان ياري بكردايه له كه ل ي ئه ي برده وه", "خەتای"),  # joined
+        ("خه تاي دانا بوو بو ئالان ياري بكردايه له كه ل ي ئه ي برده وه", "بردەوە"),  # joined
+        ("خه تاي دانا بوو بو ئالان ياري بكردايه له كه ل ي ئه ي برده وه", "بۆ"),
+        ("جوئن مه دن واعیساب که ن سئ کچ به رنامه پئشکه ش ده که ن", "پێشکەش"),  # ئ→ێ, joined
+        ("جوئن مه دن واعیساب که ن سئ کچ به رنامه پئشکه ش ده که ن", "بەرنامە"),  # join undoes initial ڕ
+        ("ئةو كچة رزاي زور قورسة", "زۆر"),
+        ("ئةو كچة رزاي زور قورسة", "ڕەزای"),
+        ("اخ بو او خوشیه تان", "ئاخ"),  # initial ا → ئا
+        ("اخ بو او خوشیه تان", "ئەو"),  # initial ا → ئە
+        ("جا اوه له ایران هیه تا له مریوان ببیت", "هەیە"),  # Persian keyboard: ە left out
+        ("من عاشق سقزم هر له سنه تا سقز هزاران سلاو", "سڵاو"),
+        ("من عاشق سقزم هر له سنه تا سقز هزاران سلاو", "هەزاران"),
+        ("خوا رحم به باقی دزکان کات", "دزەکان"),  # stem + suffix
+    ],
+)
+def test_tuning_words(typed, word):
+    gold = dict(tuning_pairs("Arabic") + tuning_pairs("Persian"))
+    assert word in gold[typed].split(), "the example must be a word of the gold of a tuning-half sentence"
+    assert word in normalize(typed, tier="repair").split()
+
+
+@pytest.mark.parametrize("name", ["Arabic", "Persian"])
+def test_tuning_half_improves_on_standard_tier(name):
+    pairs = tuning_pairs(name)
+    standard = cer([(normalize(s), t) for s, t in pairs])
+    repaired = cer([(normalize(s, tier="repair"), t) for s, t in pairs])
+    assert repaired < standard - 0.04
+
+
+# Correct standard Sorani, names and real /h/ words: never touched.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شاه",
+        "گوناه و ئاگاه",
+        "دەستان خۆش بێت",
+        "کوردستان",
+        "هەولێر و سلێمانی و کەرکووک",
+        "ڕایگەیاند",
+        "بەڵام ئەوەی گرنگە ئەوەیە کە پەیوەندییەکانی هەرێمی کوردستان و عێراق بەهێز بن",
+        "مەسعود بارزانی سەرۆکی پێشووی هەرێمی کوردستانە",
+        "بەرژەوەندیی خەڵک",
+        "گەڕەکانی شار",
+        "لەگەڵ",
+        "هەموو ڕۆژێک",
+    ],
+)
+def test_correct_sorani_untouched(text):
+    assert normalize(text, tier="repair") == text
+    assert repair_text(text) == text
+    assert explain(text) == []
+
+
+def test_news_sample_untouched(news_sample):
+    standard = normalize(news_sample)
+    assert normalize(news_sample, tier="repair") == standard
+
+
+def test_word_level_helpers():
+    assert repair_word("خوش") == "خۆش"
+    assert repair_word("دەستان") == "دەستان"
+    assert repair_word("") == ""
+    assert is_known("دەستان") and not is_known("دستان")
+    assert lookup_key("دەستان") == lookup_key("دستان") == lookup_key("دهستان")
+    assert lookup_key("ئەو") == lookup_key("او")
+    assert channel_cost("خوش", "خۆش") == pytest.approx(0.4)
+    assert channel_cost("او", "ئەو") == pytest.approx(0.3)
+    assert channel_cost("کورد", "کورد") == 0.0
+    assert channel_cost("کورد", "ماسی") > 4
+
+
+def test_explain_lists_each_change_with_reason():
+    text = normalize("کریوه خوشه")
+    changes = explain(text)
+    assert [(c.source, c.target) for c in changes] == [("کریوە", "کڕیوە"), ("خوشە", "خۆشە")]
+    assert all(c.reason for c in changes)
+    for c in changes:
+        assert text[c.start:c.end] == c.source
+    assert repair_text(text) == "کڕیوە خۆشە"
+
+
+def test_joins_and_splits():
+    assert normalize("به رنامه", tier="repair") == "بەرنامە"
+    assert normalize("کتیبو قەلەم", tier="repair") == "کتێب و قەلەم"  # the conjunction و glued on
+
+
+def test_multiline_and_edges():
+    assert repair_text("") == ""
+    assert repair_text("\n\n") == "\n\n"
+    assert repair_text("خوش\nبیت") == "خۆش\nبێت"
+    assert normalize("هـ- نازناوەكانی پاشا:", tier="repair") == normalize(
+        normalize("هـ- نازناوەكانی پاشا:", tier="repair"), tier="repair")
+
+
+def test_type_errors():
+    with pytest.raises(TypeError):
+        repair_text(b"x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        repair_word(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        explain(3)  # type: ignore[arg-type]
+
+
+def test_picklable():
+    assert pickle.loads(pickle.dumps(repair_text))("خوش") == "خۆش"
+
+
+def test_levenshtein_matches_dp():
+    pairs = [("", ""), ("a", ""), ("", "abc"), ("kitten", "sitting"), ("دستان", "دەستان"),
+             ("abcdef" * 20, "abxdef" * 19 + "ab"), ("ئەمە", "امه")]
+    for a, b in pairs:
+        assert levenshtein(a, b) == levenshtein_dp(a, b)
+
+
+@given(st.text(alphabet="abcdeئاەهیێو ", max_size=40), st.text(alphabet="abcfئاەهیێۆ ", max_size=40))
+def test_levenshtein_property(a, b):
+    assert levenshtein(a, b) == levenshtein_dp(a, b)
+
+
+ARABIC_TEXT = st.text(alphabet="ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێكيىةؤإأآـ \u200c\n،.؟0١", max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=80))
+def test_no_crash_on_arbitrary_unicode(text):
+    out = normalize(text, tier="repair")
+    assert isinstance(out, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARABIC_TEXT)
+def test_repair_idempotent(text):
+    once = normalize(text, tier="repair")
+    assert normalize(once, tier="repair") == once
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_repair_idempotent_unicode(text):
+    once = normalize(text, tier="repair")
+    assert normalize(once, tier="repair") == once
+
+
+def test_real_dev_idempotent():
+    for name in ("Arabic", "Persian"):
+        for source, _ in repair_task.read_pairs(EVALUATION / f"Sorani-{name}.dev.tsv"):
+            once = normalize(source, tier="repair")
+            assert normalize(once, tier="repair") == once
+
+
+def test_evaluation_task_reports_held_out(tmp_path, monkeypatch):
+    monkeypatch.setenv("SORANI_SHARED_DATA", str(tmp_path))  # no FLORES there: that part is skipped
+    report = repair_task.run([EVALUATION / "Sorani-Persian.dev.tsv"], show=0)
+    held = report.figures["Sorani-Persian held-out (25 pairs) CER repair"]
+    assert 0 < held < 0.2
+    assert any("skipped" in line for line in report.details)
+
+
+def test_flores_held_out_lines(shared_data):
+    src = shared_data / "normalization/synthetic-flores/Sorani-Persian/devtest_40.src"
+    pairs = repair_task.read_flores(src)
+    assert len(pairs) > 400 and pairs[0][1] != pairs[1][1]
+    report = repair_task.run([src], show=0)
+    (value,) = report.figures.values()
+    standard = cer([(normalize(s), t) for s, t in pairs])
+    assert value < standard
