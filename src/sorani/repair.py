@@ -75,7 +75,7 @@ def _key_table() -> tuple[dict[int, str | None], str]:
             a, b = find(typed), find(standard)
             if a != b:
                 parent[max(a, b)] = min(a, b)
-        elif not typed and len(standard) == 1 and position == "noninitial" and standard != "و":
+        elif not typed and len(standard) == 1 and position == "noninitial":
             dropped.add(standard)
     letters = set(parent) | {c for t, s, _ in costs for c in t + s}
     table: dict[int, str | None] = {}
@@ -215,7 +215,7 @@ def channel_cost(typed: str, standard: str) -> float:
     keyboard confusions of ``data/repair_confusions.tsv`` (any other edit costs ``other_cost``).
 
     >>> channel_cost("خوش", "خۆش")
-    0.4
+    0.2
     >>> channel_cost("خۆش", "خۆش")
     0.0
     >>> channel_cost("او", "ئەو")
