@@ -438,7 +438,9 @@ def _analyse(line: str) -> list[Change]:
             continue
         best, score, keep, valid = _best(word, sorani_typed)
         split = None
-        if not valid or best not in _lexicon()[0] or (word.endswith("و") and not word.endswith("وو")):
+        if sorani_typed:
+            pass  # merged words are a habit of keyboards without ە; a Sorani-typed line keeps its tokens
+        elif not valid or best not in _lexicon()[0] or (word.endswith("و") and not word.endswith("وو")):
             split = _split(word, sorani_typed)  # unknown, or maybe a word with the conjunction و glued on
         if split is not None and split[1] > score:
             changes.append(Change(start, end, word, split[0], "split merged words"))
