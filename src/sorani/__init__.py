@@ -8,6 +8,7 @@
 from ._version import RULES_VERSION, __version__
 from .errors import SoraniError
 from .normalizer import Alignment, Normalizer, normalize
+from .repair import repair_text
 from .tokenizer import Token, sentence_spans, sentences, tokenize
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "Alignment",
     "Normalizer",
     "normalize",
+    "repair_text",
     "sentences",
     "sentence_spans",
     "Token",

@@ -24,6 +24,7 @@ idempotent.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import gzip
 import math
@@ -510,7 +511,17 @@ def _split(word: str, sorani_typed: bool):
 
 
 def _reason(word: str, best: str) -> str:
-    return f"keyboard spelling of a known word (cost {channel_cost(word, best)})"
+    """Which letters changed, e.g. ``ی→ێ, +ە``, and whether the reading is a lexicon word."""
+    edits = []
+    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, word, best, autojunk=False).get_opcodes():
+        if op == "replace":
+            edits.append(f"{word[a0:a1]}→{best[b0:b1]}")
+        elif op == "insert":
+            edits.append(f"+{best[b0:b1]}")
+        elif op == "delete":
+            edits.append(f"-{word[a0:a1]}")
+    kind = "known word" if best in _lexicon()[0] else "known stem + suffix"
+    return f"keyboard spelling ({', '.join(edits)}) of a {kind}, cost {channel_cost(word, best)}"
 
 
 # ---------------------------------------------------------------------------------------------- API
