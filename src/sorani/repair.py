@@ -162,6 +162,12 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=None)
+def _h_words() -> frozenset[str]:
+    """The words with a real final /h/ (``h_final.tsv``): never changed."""
+    return frozenset(row["word"] for row in load_table("h_final.tsv"))
+
+
+@functools.lru_cache(maxsize=None)
 def _protected() -> frozenset[str]:
     """Words counted at least ``min_known_count`` times, and the real /h/ words: never changed on a line
     typed with a Sorani keyboard."""
@@ -414,14 +420,22 @@ def _analyse(line: str) -> list[Change]:
     sorani_typed = bool(_SORANI_TYPED.search(line))
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
     changes: list[Change] = []
-    protected = _protected()
+    h_words = _h_words()
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
-        if (sorani_typed and word in protected) or line[end:end + 1] == "\u0640":
-            # a tatweel after a word marks an explicit /h/ (هـ) or an abbreviation: left alone
-            # Fast path: on a line typed with a Sorani keyboard, a known word is left alone, and a space
-            # after ە is a real word boundary (no joins)
+        if line[end:end + 1] == "\u0640" or word in h_words or len(word) == 1:
+            # a tatweel after a word marks an explicit /h/ (هـ) or an abbreviation; real /h/ words stay;
+            # a lone letter (a list marker, an initial) only ever joins
+            if len(word) > 1 or sorani_typed:
+                i += 1
+                continue
+        elif sorani_typed:
+            # a line typed with a Sorani keyboard: a space after ە is a real word boundary (no joins or
+            # splits), and a known word changes only when its reading wins by keep_margin_sorani
+            best = _best(word, True)[0]
+            if best != word:
+                changes.append(Change(start, end, word, best, _reason(word, best)))
             i += 1
             continue
         # joins: pieces broken by a space after ە (or a lone letter), up to four pieces
