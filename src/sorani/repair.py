@@ -424,10 +424,11 @@ def _analyse(line: str) -> list[Change]:
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
-        if line[end:end + 1] == "\u0640" or word in h_words or len(word) == 1:
+        lone = len(word) == 1 and (line[end:end + 1] not in ("", " ") or line[start - 1:start] not in ("", " "))
+        if line[end:end + 1] == "\u0640" or word in h_words or lone:
             # a tatweel after a word marks an explicit /h/ (هـ) or an abbreviation; real /h/ words stay;
-            # a lone letter (a list marker, an initial) only ever joins
-            if len(word) > 1 or sorani_typed:
+            # a lone letter next to punctuation (a list marker, an initial) only ever joins
+            if not lone or sorani_typed:
                 i += 1
                 continue
         elif sorani_typed:
@@ -448,7 +449,7 @@ def _analyse(line: str) -> list[Change]:
             changes.append(Change(start, j_end, line[start:j_end], target, reason))
             i += n
             continue
-        if len(word) == 1:  # a lone letter (a list marker, an initial) only ever joins
+        if lone:
             i += 1
             continue
         best, score, keep, valid = _best(word, sorani_typed)
