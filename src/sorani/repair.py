@@ -420,6 +420,7 @@ def _analyse(line: str) -> list[Change]:
     sorani_typed = bool(_SORANI_TYPED.search(line))
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
     changes: list[Change] = []
+    slots: list[tuple[int, int, int, str]] = []  # (index in changes, start, end, word) of scored words
     h_words = _h_words()
     i = 0
     while i < len(tokens):
@@ -454,16 +455,83 @@ def _analyse(line: str) -> list[Change]:
             continue
         best, score, keep, valid = _best(word, sorani_typed)
         split = None
-        if sorani_typed:
-            pass  # merged words are a habit of keyboards without ە; a Sorani-typed line keeps its tokens
-        elif not valid or best not in _lexicon()[0] or (word.endswith("و") and not word.endswith("وو")):
+        if not valid or best not in _lexicon()[0] or (word.endswith("و") and not word.endswith("وو")):
             split = _split(word, sorani_typed)  # unknown, or maybe a word with the conjunction و glued on
         if split is not None and split[1] > score:
             changes.append(Change(start, end, word, split[0], "split merged words"))
-        elif best != word:
-            changes.append(Change(start, end, word, best, _reason(word, best)))
+        else:
+            slots.append((len(changes), start, end, word))
+            changes.append(Change(start, end, word, best, ""))
         i += 1
-    return changes
+    if slots and params["bigram_weight"] > 0:
+        _choose_in_context(line, slots, changes, params["bigram_weight"])
+    return [c if c.reason else Change(c.start, c.end, c.source, c.target, _reason(c.source, c.target))
+            for c in changes if c.source != c.target]
+
+
+def _choose_in_context(line: str, slots: list, changes: list[Change], weight: float) -> None:
+    """Re-choose the readings of the scored words of a line with a bigram bonus between neighbours that
+    only a space separates (Viterbi over each word's few best readings)."""
+    run: list = []
+    for slot in slots + [None]:
+        if slot is not None and run and line[run[-1][2]:slot[1]] == " ":
+            run.append(slot)
+            continue
+        if len(run) > 1:
+            _viterbi(run, changes, weight)
+        run = [slot] if slot is not None else []
+
+
+def _viterbi(run: list, changes: list[Change], weight: float) -> None:
+    lattice = [_options(word) for _, _, _, word in run]
+    scores = [score for _, score in lattice[0]]
+    back: list[list[int]] = []
+    for position in range(1, len(run)):
+        new_scores, pointers = [], []
+        for reading, score in lattice[position]:
+            best_k, best_total = 0, float("-inf")
+            for k, (previous, _) in enumerate(lattice[position - 1]):
+                total = scores[k] + weight * _bigram_gain(previous, reading)
+                if total > best_total:
+                    best_k, best_total = k, total
+            new_scores.append(best_total + score)
+            pointers.append(best_k)
+        scores = new_scores
+        back.append(pointers)
+    k = max(range(len(scores)), key=scores.__getitem__)
+    for position in range(len(run) - 1, -1, -1):
+        index = run[position][0]
+        reading = lattice[position][k][0]
+        c = changes[index]
+        if reading != c.target:
+            changes[index] = Change(c.start, c.end, c.source, reading, "")
+        if position:
+            k = back[position - 1][k]
+
+
+@functools.lru_cache(maxsize=100_000)
+def _options(word: str) -> tuple[tuple[str, float], ...]:
+    """The few best readings of a word on a non-Sorani-typed line, with their scores (the typed word
+    itself carries the keep margin when the lexicon knows it), best first."""
+    params = _params()
+    best, best_score, keep, _ = _best(word, False)
+    count = _lexicon()[0].get(word, 0)
+    options = {best: best_score}
+    options[word] = max(options.get(word, float("-inf")),
+                        keep + (params["keep_margin"] if count >= params["min_known_count"] else 0.0))
+    window = params["context_window"]
+    weight = params["channel_weight"]
+    for cand in _index().get(lookup_key(word), ())[:8]:
+        if cand in options:
+            continue
+        logp = _logp(cand)
+        if logp < best_score - window:
+            break
+        score = logp - weight * channel_cost(word, cand)
+        if score >= best_score - window:
+            options[cand] = score
+    ranked = sorted(options.items(), key=lambda kv: -kv[1])
+    return tuple(ranked[:4])
 
 
 def _try_join(line, tokens, i, sorani_typed, params):
