@@ -129,22 +129,17 @@ def words(text: str) -> list[str]:
 
 # ------------------------------------------------------------------------------------------- sentences
 _CLOSERS = r"(?:[ \t]*(?:[»”’)\]]|\"(?=\s|$)))*"
+_CANDIDATE_RE = re.compile(rf"[.!?؟]+{_CLOSERS}|\n")
+_DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+_PROTECTED_RE = re.compile(
+    rf"(?:https?://|www\.){_URL_TAIL}|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+)
 
 
 @functools.lru_cache(maxsize=None)
-def _sentence_re() -> regex.Pattern:
+def _abbreviation_re() -> re.Pattern:
     abbreviations = sorted({row["abbr"] for row in load_table("abbreviations.tsv")}, key=len, reverse=True)
-    abbr = "|".join(regex.escape(a) for a in abbreviations)
-    protected = "|".join(
-        (
-            rf"(?:https?://|www\.){_URL_TAIL}",
-            r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
-            rf"{_D}+(?:[.٫,٬/:\-]{_D}+)+",  # decimals, dates, times
-            r"\.{2,}|…",  # ellipsis: never a boundary, never split
-            rf"(?<![\w\p{{M}}])(?:{abbr})\.",
-        )
-    )
-    return regex.compile(rf"(?P<skip>{protected})|(?P<end>[.!?؟]+{_CLOSERS})|(?P<line>\n)", regex.V1)
+    return re.compile(r"(?:^|(?<=[^\w\u064b-\u065f\u0670]))(?:" + "|".join(map(re.escape, abbreviations)) + r")\Z")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -158,13 +153,33 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     [(0, 6), (7, 12)]
     """
     require_str(text)
-    spans = []
+    protected = (
+        [m.span() for m in _PROTECTED_RE.finditer(text)]
+        if ("://" in text or "www." in text or "@" in text)
+        else ()
+    )
+    abbreviation = _abbreviation_re()
+    spans: list[tuple[int, int]] = []
     start = 0
-    for m in _sentence_re().finditer(text):
-        if m.lastgroup == "skip":
+    for m in _CANDIDATE_RE.finditer(text):
+        position = m.start()
+        if text[position] == "\n":
+            _add_span(text, start, position, spans)
+            start = m.end()
             continue
-        end = m.end() if m.lastgroup == "end" else m.start()
-        _add_span(text, start, end, spans)
+        run = m.group()
+        if run.startswith(".."):  # an ellipsis is never a boundary
+            continue
+        if run[0] == "." and run.rstrip() == ".":
+            before = text[position - 1] if position else ""
+            after = text[position + 1] if position + 1 < len(text) else ""
+            if before in _DIGITS and after in _DIGITS:  # 3.5, 26.7.2021
+                continue
+            if abbreviation.search(text, max(0, position - 8), position):
+                continue
+        if protected and any(a <= position < b for a, b in protected):
+            continue
+        _add_span(text, start, m.end(), spans)
         start = m.end()
     _add_span(text, start, len(text), spans)
     return spans
