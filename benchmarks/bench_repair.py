@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sorani import normalize  # noqa: E402
-from sorani import repair as repair_module  # noqa: E402
+from sorani import normalize
+from sorani import repair as repair_module
 
 
 def shared() -> Path | None:

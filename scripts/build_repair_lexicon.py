@@ -30,8 +30,8 @@ Usage: PYTHONPATH=src python scripts/build_repair_lexicon.py [--shared ../shared
 from __future__ import annotations
 
 import argparse
-import os
 import gzip
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -41,8 +41,10 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sorani import normalize  # noqa: E402
-from sorani.alphabet import KURDISH_LETTERS  # noqa: E402
+import itertools
+
+from sorani import normalize
+from sorani.alphabet import KURDISH_LETTERS
 
 FLORES_TRAIN_LINES = 506  # lines [0, 506) of the FLORES devtest text are the training split
 WORD = regex.compile(r"[\p{Script=Arabic}\u200c]+")
@@ -95,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         for chunk in regex.split(r"[^\p{Script=Arabic}\u200c ]+", normalize(line)):
             ws = [w for w in chunk.split() if set(w) <= LETTERS]
             counts.update(ws)
-            bigrams.update(zip(ws, ws[1:]))
+            bigrams.update(itertools.pairwise(ws))
 
     prior: set[str] = set()
     prior.update(words((shared / "lexicon/pewan-wordlist.txt").read_text(encoding="utf-8")))

@@ -1,6 +1,6 @@
 """Tests of the repair tier (sorani.repair, normalize(tier="repair")).
 
-The real sentences come from the TUNING half (even-numbered lines) of evaluation/Sorani-*.dev.tsv only; the
+The real sentences come from the TUNING half (even-numbered lines) of evaluation/normalization/Sorani-*.dev.tsv only; the
 odd-numbered lines are the held-out half that `sorani evaluate repair` reports on.
 """
 
@@ -22,7 +22,7 @@ EVALUATION = Path(__file__).resolve().parents[1] / "evaluation"
 
 
 def tuning_pairs(name: str) -> list[tuple[str, str]]:
-    return repair_task.split_halves(repair_task.read_pairs(EVALUATION / f"Sorani-{name}.dev.tsv"))[0]
+    return repair_task.split_halves(repair_task.read_pairs(EVALUATION / "normalization" / f"Sorani-{name}.dev.tsv"))[0]
 
 
 # Whole sentences of the tuning half that the repair restores exactly (checked against the gold column).
@@ -190,14 +190,14 @@ def test_repair_idempotent_unicode(text):
 
 def test_real_dev_idempotent():
     for name in ("Arabic", "Persian"):
-        for source, _ in repair_task.read_pairs(EVALUATION / f"Sorani-{name}.dev.tsv"):
+        for source, _ in repair_task.read_pairs(EVALUATION / "normalization" / f"Sorani-{name}.dev.tsv"):
             once = normalize(source, tier="repair")
             assert normalize(once, tier="repair") == once
 
 
 def test_evaluation_task_reports_held_out(tmp_path, monkeypatch):
     monkeypatch.setenv("SORANI_SHARED_DATA", str(tmp_path))  # no FLORES there: that part is skipped
-    report = repair_task.run([EVALUATION / "Sorani-Persian.dev.tsv"], show=0)
+    report = repair_task.run([EVALUATION / "normalization" / "Sorani-Persian.dev.tsv"], show=0)
     held = report.figures["Sorani-Persian held-out (25 pairs) CER repair"]
     assert 0 < held < 0.2
     assert any("skipped" in line for line in report.details)

@@ -39,7 +39,7 @@ _TIER_RANK = {"unicode": 0, "standard": 1, "repair": 2}
 # Character classes substituted into rules.tsv patterns.
 _ARABIC_LETTER = "\u0620-\u063f\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f"
 _MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"
-_CLASSES = {"L": _ARABIC_LETTER, "W": r"\w" + _MARKS}
+_CLASSES = {"L": _ARABIC_LETTER, "M": _MARKS, "W": r"\w" + _MARKS}
 
 Edit = tuple[int, int, str]
 

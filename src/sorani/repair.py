@@ -34,10 +34,10 @@ from importlib import resources
 import regex
 
 from ._data import decode_cell, load_table
-from .normalizer import normalize
 from .errors import DataError, require_str
+from .normalizer import normalize
 
-__all__ = ["repair_text", "repair_word", "explain", "Change", "is_known"]
+__all__ = ["Change", "explain", "is_known", "repair_text", "repair_word"]
 
 _WORD = regex.compile(r"[\p{Script=Arabic}&&\p{L}\p{M}]+", regex.V1)
 _SORANI_TYPED = regex.compile(r"[ێۆڵڤ]|\p{L}ڕ")
@@ -45,12 +45,12 @@ _ALEFS = "اأإآ"
 
 
 # ------------------------------------------------------------------------------------------------ data
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _params() -> dict[str, float]:
     return {row["name"]: float(row["value"]) for row in load_table("repair_params.tsv")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _confusions() -> tuple[dict, frozenset, frozenset]:
     """(edit costs keyed by (typed, standard, position), key-dropped letters, key-squeezed letters)."""
     costs: dict[tuple[str, str, str], float] = {}
@@ -59,7 +59,7 @@ def _confusions() -> tuple[dict, frozenset, frozenset]:
     return costs, frozenset(), frozenset()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _key_table() -> tuple[dict[int, str | None], str]:
     """The translate table of the lookup key and the letter that stands for the و class (squeezed)."""
     costs = _confusions()[0]
@@ -100,8 +100,7 @@ def lookup_key(word: str) -> str:
     True
     """
     table, waw = _key_table()
-    if word.startswith("ئ"):
-        word = word[1:]
+    word = word.removeprefix("ئ")
     if word[:1] in _ALEFS:
         word = word[1:]
     key = word.translate(table)
@@ -125,7 +124,7 @@ def _read_counts(name: str) -> list[list[str]]:
     return [line.split("\t") for line in lines[1:] if line]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lexicon() -> tuple[dict[str, int], float]:
     counts = {row[0]: int(row[1]) for row in _read_counts("repair_lexicon.tsv.gz")}
     for row in load_table("h_final.tsv"):  # words with a real final /h/ are known words
@@ -133,7 +132,7 @@ def _lexicon() -> tuple[dict[str, int], float]:
     return counts, math.log(sum(counts.values()))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bigrams() -> dict[tuple[str, str], int]:
     return {(row[0], row[1]): int(row[2]) for row in _read_counts("repair_bigrams.tsv.gz")}
 
@@ -149,7 +148,7 @@ def _bigram_gain(a: str, b: str) -> float:
     return math.log((pair + k * p_b) / (counts.get(a, 0) + k)) - math.log(p_b)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _index() -> dict[str, tuple[str, ...]]:
     limit = int(_params()["max_candidates"])
     buckets: dict[str, list[str]] = {}
@@ -161,13 +160,13 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in buckets.items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _h_words() -> frozenset[str]:
     """The words with a real final /h/ (``h_final.tsv``): never changed."""
     return frozenset(row["word"] for row in load_table("h_final.tsv"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _protected() -> frozenset[str]:
     """Words counted at least ``min_known_count`` times, and the real /h/ words: never changed on a line
     typed with a Sorani keyboard."""
@@ -189,7 +188,7 @@ def is_known(word: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------------ channel
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _edit_rules() -> tuple[dict, dict, float]:
     """Edit costs split by position: {(typed, standard): cost} for word-initial and for other positions."""
     costs = _confusions()[0]
@@ -203,7 +202,7 @@ def _edit_rules() -> tuple[dict, dict, float]:
     return initial, other, _params()["other_cost"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _rules_by_typed() -> tuple[dict, dict, float]:
     """The edit rules as {typed: ((standard, cost), ...)} for word-initial and other positions."""
     initial, other, unit = _edit_rules()
@@ -264,17 +263,14 @@ def _cost_core(typed: str, standard: str, at_start: bool) -> float:
                 below = dist[i + 1]
                 if s is not None:
                     step = here if t == s else here + unit
-                    if step < below[j + 1]:
-                        below[j + 1] = step
-                if here + unit < below[j]:  # deletion
-                    below[j] = here + unit
+                    below[j + 1] = min(below[j + 1], step)
+                below[j] = min(below[j], here + unit)
                 for target, cost in rules.get(t, ()):
                     k = len(target)
                     if standard[j:j + k] == target and here + cost < below[j + k]:
                         below[j + k] = here + cost
-            if s is not None:
-                if here + unit < row[j + 1]:  # insertion
-                    row[j + 1] = here + unit
+            if s is not None and here + unit < row[j + 1]:  # insertion
+                row[j + 1] = here + unit
             for target, cost in rules.get("", ()):
                 k = len(target)
                 if k and standard[j:j + k] == target and here + cost < row[j + k]:
@@ -283,7 +279,7 @@ def _cost_core(typed: str, standard: str, at_start: bool) -> float:
 
 
 # --------------------------------------------------------------------------------------------- words
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _min_cost() -> float:
     return min(_confusions()[0].values())
 
@@ -350,7 +346,7 @@ def _suffix_key(text: str) -> str:
     return _squeeze(key, waw) if waw + waw in key else key
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _suffixes() -> dict[str, tuple[tuple[str, str], ...]]:
     """{typed-suffix key: ((standard suffix, after), ...)}."""
     out: dict[str, list[tuple[str, str]]] = {}
@@ -359,7 +355,7 @@ def _suffixes() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _longest_suffix() -> int:
     """The longest typed spelling a suffix of the table can have (each letter may come out doubled)."""
     return max(len(row["suffix"]) for row in load_table("repair_suffixes.tsv")) + 1
@@ -453,7 +449,7 @@ def _analyse(line: str) -> list[Change]:
         if lone:
             i += 1
             continue
-        best, score, keep, valid = _best(word, sorani_typed)
+        best, score, _keep, valid = _best(word, sorani_typed)
         split = None
         if not valid or best not in _lexicon()[0] or (word.endswith("و") and not word.endswith("وو")):
             split = _split(word, sorani_typed)  # unknown, or maybe a word with the conjunction و glued on
@@ -573,7 +569,7 @@ def _split(word: str, sorani_typed: bool):
     """(two words, score) for a merged token, or None."""
     if len(word) < 3:
         return None
-    counts = _lexicon()[0]
+    _lexicon()[0]
     params = _params()
     best = None
     index = _index()

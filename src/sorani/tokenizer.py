@@ -13,12 +13,15 @@ spaces between them always give back the input. Morpheme and clitic splitting is
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import regex
 
 from ._data import load_table
 from .errors import require_str
+from .normalizer import _char_class
 
 KINDS = (
     "word", "number", "percent", "date", "time", "url", "email", "hashtag", "mention", "emoji", "punct",
@@ -26,7 +29,7 @@ KINDS = (
 )  # fmt: skip
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Token:
     """A token: its text, its ``[start, end)`` span in the input string, and its kind (see ``KINDS``)."""
 
@@ -38,38 +41,54 @@ class Token:
 
 _D = "[0-9٠-٩۰-۹]"
 _NUMBER = rf"{_D}+(?:[,٬]{_D}{{3}}(?!{_D}))*(?:[.٫]{_D}+)?"
-_ARABIC_LETTER = r"[\p{Script_Extensions=Arabic}&&[\p{L}\p{M}]]"
-_ARABIC_WORD = rf"{_ARABIC_LETTER}(?:{_ARABIC_LETTER}|[\u200c\u200d]+(?={_ARABIC_LETTER}))*"
 _URL_TAIL = r"[^\s<>\"«»]*[^\s<>\"«».,;:!?،؛؟)\]}'’]"
-_EMOJI = (
-    r"(?:[\U0001F1E6-\U0001F1FF]{2}"
-    r"|\p{Extended_Pictographic}[\uFE0F\U0001F3FB-\U0001F3FF]*(?:\u200d\p{Extended_Pictographic}[\uFE0F\U0001F3FB-\U0001F3FF]*)*)"
-)
 
-# Order matters where alternatives can start with the same character: url/email before latin,
-# date/time/percent before number.
-_TOKEN_PATTERN = "|".join(
-    f"(?P<{kind}>{pattern})"
-    for kind, pattern in (
-        ("word", _ARABIC_WORD),
-        ("date", rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?!{_D})|{_D}{{1,2}}(?P<sep>[/.\-]){_D}{{1,2}}(?P=sep){_D}{{4}}(?!{_D})"
-                 rf"|{_D}{{1,2}}/{_D}{{1,2}}/{_D}{{2}}(?!{_D})"),
+# The token pattern runs on the standard library's `re`, about twice as fast as `regex` here. `re` has no
+# Unicode property classes, so the few it needs are computed once with `regex` over the blocks concerned.
+_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
+                  (0x10EC0, 0x10EFF), (0x1EE00, 0x1EEFF))  # fmt: skip
+_LATIN_BLOCKS = ((0x0041, 0x024F), (0x0250, 0x02AF), (0x1D00, 0x1DBF), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F),
+                 (0xA720, 0xA7FF), (0xAB30, 0xAB6F), (0xFF21, 0xFF5A))  # fmt: skip
+_EMOJI_BLOCKS = ((0x00A9, 0x00AE), (0x203C, 0x3299), (0x1F000, 0x1FAFF))
+_MARK_BLOCKS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
+
+
+def _class(prop: str, blocks) -> str:
+    test = regex.compile(prop, regex.V1)
+    chars = {chr(c) for first, last in blocks for c in range(first, last + 1) if test.match(chr(c))}
+    return _char_class(chars)
+
+
+@functools.lru_cache(maxsize=None)
+def _token_re() -> re.Pattern:
+    arabic = _class(r"[\p{Script_Extensions=Arabic}&&[\p{L}\p{M}]]", _ARABIC_BLOCKS)
+    latin = _class(r"\p{Latin}", _LATIN_BLOCKS)
+    marks = _class(r"\p{M}", _MARK_BLOCKS)
+    pictographic = _class(r"\p{Extended_Pictographic}", _EMOJI_BLOCKS)
+    punctuation = _char_class({chr(c) for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P")})
+    emoji_mod = "[\uFE0F\U0001F3FB-\U0001F3FF]*"
+    latin_word = rf"{latin}(?:{latin}|{marks}|[0-9])*"
+    parts = (
+        ("word", rf"{arabic}(?:{arabic}|[\u200c\u200d]+(?={arabic}))*"),
+        ("date", rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?!{_D})|{_D}{{1,2}}/{_D}{{1,2}}/(?:{_D}{{4}}|{_D}{{2}})(?!{_D})"
+                 rf"|{_D}{{1,2}}\.{_D}{{1,2}}\.{_D}{{4}}(?!{_D})|{_D}{{1,2}}-{_D}{{1,2}}-{_D}{{4}}(?!{_D})"),
         ("time", rf"{_D}{{1,2}}:{_D}{{2}}(?::{_D}{{2}})?(?!{_D})"),
         ("percent", rf"{_NUMBER}[%٪]|[%٪]{_NUMBER}"),
         ("number", _NUMBER),
         ("url", rf"(?:https?://|www\.){_URL_TAIL}"),
         ("email", r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"),
-        ("latin", r"\p{Latin}[\p{Latin}\p{M}0-9]*(?:['’\-]\p{Latin}[\p{Latin}\p{M}0-9]*)*"),
-        ("mention", r"@[\w\p{M}]+"),
-        ("hashtag", r"#[\w\p{M}\u200c]+"),
-        ("emoji", _EMOJI),
-        ("other", r"[\p{L}\p{M}]+"),  # letters of other scripts: kind "word"
-        ("punct", r"\.{2,}|[!?؟]{2,}|\p{P}"),
+        ("latin", rf"{latin_word}(?:['’\-]{latin_word})*"),
+        ("mention", r"@\w+"),
+        ("hashtag", r"#[\w\u200c]+"),
+        ("emoji", rf"[\U0001F1E6-\U0001F1FF]{{2}}|{pictographic}{emoji_mod}(?:\u200d{pictographic}{emoji_mod})*"),
+        ("other", r"[^\W\d_]+"),  # letters of other scripts: kind "word"
+        ("punct", rf"\.{{2,}}|[!?؟]{{2,}}|{punctuation}"),
         ("symbol", r"\S"),
     )
-)
-_TOKEN_RE = regex.compile(_TOKEN_PATTERN, regex.V1)
-_KIND_OF_GROUP = {kind: kind for kind in KINDS} | {"other": "word", "sep": "date"}
+    return re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in parts))
+
+
+_KIND_OF_GROUP = {kind: kind for kind in KINDS} | {"other": "word"}
 
 
 def tokenize(text: str, *, normalize: bool = False) -> list[Token]:
@@ -87,12 +106,12 @@ def tokenize(text: str, *, normalize: bool = False) -> list[Token]:
     require_str(text)
     kinds = _KIND_OF_GROUP
     if not normalize:
-        return [Token(m.group(), m.start(), m.end(), kinds[m.lastgroup]) for m in _TOKEN_RE.finditer(text)]
+        return [Token(m.group(), m.start(), m.end(), kinds[m.lastgroup]) for m in _token_re().finditer(text)]
     from .normalizer import normalize as _normalize
 
     normalized, alignment = _normalize(text, offsets=True)
     tokens = []
-    for m in _TOKEN_RE.finditer(normalized):
+    for m in _token_re().finditer(normalized):
         start, end = alignment.span(m.start(), m.end())
         tokens.append(Token(m.group(), start, end, kinds[m.lastgroup]))
     return tokens
@@ -105,27 +124,22 @@ def words(text: str) -> list[str]:
     ['ئەمڕۆ', '،', 'یەکشەممە']
     """
     require_str(text)
-    return [m.group() for m in _TOKEN_RE.finditer(text)]
+    return [m.group() for m in _token_re().finditer(text)]
 
 
 # ------------------------------------------------------------------------------------------- sentences
 _CLOSERS = r"(?:[ \t]*(?:[»”’)\]]|\"(?=\s|$)))*"
+_CANDIDATE_RE = re.compile(rf"[.!?؟]+{_CLOSERS}|\n")
+_DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+_PROTECTED_RE = re.compile(
+    rf"(?:https?://|www\.){_URL_TAIL}|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+)
 
 
 @functools.lru_cache(maxsize=None)
-def _sentence_re() -> regex.Pattern:
+def _abbreviation_re() -> re.Pattern:
     abbreviations = sorted({row["abbr"] for row in load_table("abbreviations.tsv")}, key=len, reverse=True)
-    abbr = "|".join(regex.escape(a) for a in abbreviations)
-    protected = "|".join(
-        (
-            rf"(?:https?://|www\.){_URL_TAIL}",
-            r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
-            rf"{_D}+(?:[.٫,٬/:\-]{_D}+)+",  # decimals, dates, times
-            r"\.{2,}|…",  # ellipsis: never a boundary, never split
-            rf"(?<![\w\p{{M}}])(?:{abbr})\.",
-        )
-    )
-    return regex.compile(rf"(?P<skip>{protected})|(?P<end>[.!?؟]+{_CLOSERS})|(?P<line>\n)", regex.V1)
+    return re.compile(r"(?:^|(?<=[^\w\u064b-\u065f\u0670]))(?:" + "|".join(map(re.escape, abbreviations)) + r")\Z")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -139,13 +153,33 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     [(0, 6), (7, 12)]
     """
     require_str(text)
-    spans = []
+    protected = (
+        [m.span() for m in _PROTECTED_RE.finditer(text)]
+        if ("://" in text or "www." in text or "@" in text)
+        else ()
+    )
+    abbreviation = _abbreviation_re()
+    spans: list[tuple[int, int]] = []
     start = 0
-    for m in _sentence_re().finditer(text):
-        if m.lastgroup == "skip":
+    for m in _CANDIDATE_RE.finditer(text):
+        position = m.start()
+        if text[position] == "\n":
+            _add_span(text, start, position, spans)
+            start = m.end()
             continue
-        end = m.end() if m.lastgroup == "end" else m.start()
-        _add_span(text, start, end, spans)
+        run = m.group()
+        if run.startswith(".."):  # an ellipsis is never a boundary
+            continue
+        if run[0] == "." and run.rstrip() == ".":
+            before = text[position - 1] if position else ""
+            after = text[position + 1] if position + 1 < len(text) else ""
+            if before in _DIGITS and after in _DIGITS:  # 3.5, 26.7.2021
+                continue
+            if abbreviation.search(text, max(0, position - 8), position):
+                continue
+        if protected and any(a <= position < b for a, b in protected):
+            continue
+        _add_span(text, start, m.end(), spans)
         start = m.end()
     _add_span(text, start, len(text), spans)
     return spans

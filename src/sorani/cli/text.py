@@ -75,18 +75,21 @@ def _run_tokenize(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace | None = None) -> int:
-    text = data_text("samples/news-sample.txt")
-    normalized = normalizer.normalize(text)
+    raw = data_text("samples/news-sample.txt")
+    normalized = normalizer.normalize(raw)
+    tokens = tokenizer.tokenize(raw, normalize=True)
+    changed = {raw[t.start : t.end]: t.text for t in tokens if raw[t.start : t.end] != t.text}
+    print(f"== normalized (standard tier): {len(changed)} distinct words changed ==")
+    items = [f"{before} -> {after}" for before, after in changed.items()]
+    print("\n".join("  " + " · ".join(items[i : i + 4]) for i in range(0, len(items), 4)))
     sents = tokenizer.sentences(normalized)
-    tokens = tokenizer.tokenize(normalized)
-    print("== normalized (standard tier), first 300 characters ==")
-    print(normalized[:300])
-    print(f"\n== {len(sents)} sentences, the first three ==")
-    for sentence in sents[:3]:
+    print(f"\n== {len(sents)} sentences; the first two and the last ==")
+    for sentence in sents[:2] + sents[-1:]:
         print("-", sentence)
     kinds: dict[str, int] = {}
     for token in tokens:
         kinds[token.kind] = kinds.get(token.kind, 0) + 1
     print(f"\n== {len(tokens)} tokens: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) + " ==")
-    print(" | ".join(f"{t.text}/{t.kind}" for t in tokens if t.kind != "word")[:400])
+    third = tokenizer.tokenize(sents[2])
+    print(" | ".join(f"{t.text}/{t.kind}" for t in third))
     return 0

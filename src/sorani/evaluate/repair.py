@@ -2,7 +2,7 @@
 
 Gold data:
 
-* the real pairs ``evaluation/Sorani-Arabic.dev.tsv`` and ``Sorani-Persian.dev.tsv`` (source, standard; from
+* the real pairs ``evaluation/normalization/Sorani-Arabic.dev.tsv`` and ``Sorani-Persian.dev.tsv`` (source, standard; from
   ScriptNormalization, Apache-2.0). Each file is split deterministically by line number: the even-numbered
   lines (0, 2, 4, …, counting from 0) are the TUNING half, which the repair parameters and the tests were
   fitted on; the odd-numbered lines are the HELD-OUT half, and only that figure is the result.
@@ -25,7 +25,7 @@ from ..normalizer import normalize
 from . import Report
 from .metrics import cer
 
-DEFAULT_GOLD = ["Sorani-Arabic.dev.tsv", "Sorani-Persian.dev.tsv"]
+DEFAULT_GOLD = ["normalization/Sorani-Arabic.dev.tsv", "normalization/Sorani-Persian.dev.tsv"]
 FLORES_TRAIN_LINES = 506
 NOISE_LEVELS = (20, 40, 60, 80, 100)
 

@@ -1,0 +1,86 @@
+"""The console script, run as a user would: streaming, JSONL, parallelism, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sorani
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sorani", *args], input=stdin, capture_output=True, timeout=120, cwd=ROOT
+    )
+
+
+def test_normalize_streams_stdin_to_stdout():
+    result = run("normalize", stdin="هێزێكی\nرایگەیاند\n".encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines() == ["هێزێکی", "ڕایگەیاند"]
+
+
+def test_normalize_options_and_jsonl():
+    result = run("normalize", "--digits", "latin", "--jsonl", stdin="ساڵی ٢٠٢١\n".encode())
+    assert json.loads(result.stdout) == {"raw": "ساڵی ٢٠٢١", "text": "ساڵی 2021"}
+
+
+def test_tokenize_and_sentences_jsonl(tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_text("ڕێژەکە 3.5% بوو. سبەی ٢٦/٧/٢٠٢١\n", encoding="utf-8")
+    tokens = json.loads(run("tokenize", "--jsonl", str(path)).stdout)["tokens"]
+    assert {"text": "3.5%", "start": 7, "end": 11, "kind": "percent"} in tokens
+    sents = json.loads(run("sentences", "--jsonl", str(path)).stdout)["sentences"]
+    assert [s["text"] for s in sents] == ["ڕێژەکە 3.5% بوو.", "سبەی ٢٦/٧/٢٠٢١"]
+    assert run("tokenize", str(path)).stdout.decode().split()[:3] == ["ڕێژەکە", "3.5%", "بوو"]
+
+
+def test_bad_utf8_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes("باش\n".encode() + b"\xff\xfe\n")
+    result = run("tokenize", str(path))
+    assert result.returncode == 2
+    message = result.stderr.decode().strip()
+    assert message.count("\n") == 0 and f"{path}:2" in message and "UTF-8" in message
+    replaced = run("tokenize", "--errors", "replace", str(path))
+    assert replaced.returncode == 0 and "\ufffd" in replaced.stdout.decode()
+
+
+def test_missing_file_is_one_line_error():
+    result = run("normalize", "no-such-file.txt")
+    assert result.returncode == 2
+    assert result.stderr.decode().strip().startswith("sorani: error:")
+
+
+def test_parallel_output_equals_serial(news_sample):
+    lines = (news_sample.strip() + "\n") * 3
+    data = "\n".join(sorani.sentences(lines)).encode()
+    for command in ("normalize", "tokenize", "sentences"):
+        serial = run(command, "--jsonl", "-j", "1", stdin=data)
+        parallel = run(command, "--jsonl", "-j", "2", stdin=data)
+        assert serial.returncode == parallel.returncode == 0
+        assert parallel.stdout == serial.stdout and serial.stdout.count(b"\n") == data.count(b"\n") + 1
+
+
+def test_version_and_demo():
+    assert sorani.__version__ in run("--version").stdout.decode()
+    demo = run("demo")
+    assert demo.returncode == 0 and "هێزێکی" in demo.stdout.decode() and "٢٦/٧/٢٠٢١/date" in demo.stdout.decode()
+
+
+def test_evaluate_normalize_reports_cer():
+    result = run("evaluate", "normalize", "--show", "2")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "Sorani-Arabic.dev CER standard" in out and "first 2 misses" in out
+
+
+@pytest.mark.parametrize("args", [["normalize", "--tier", "nope"], ["evaluate", "nope"]])
+def test_bad_arguments_exit_2(args):
+    assert run(*args).returncode == 2

@@ -1,0 +1,76 @@
+"""Word-level tokens on real Sorani text."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import sorani
+from sorani import Token
+
+
+def kinds(text):
+    return [(t.text, t.kind) for t in sorani.tokenize(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بڕیارە سبەی دووشەممە (٢٦/٧/٢٠٢١)", [("بڕیارە", "word"), ("سبەی", "word"), ("دووشەممە", "word"),
+                                            ("(", "punct"), ("٢٦/٧/٢٠٢١", "date"), (")", "punct")]),
+        ("ڕێژەکە 3.5% بوو", [("ڕێژەکە", "word"), ("3.5%", "percent"), ("بوو", "word")]),
+        ("ڕێژەی ٪٥٠", [("ڕێژەی", "word"), ("٪٥٠", "percent")]),
+        ("سەیری https://www.rudaw.net/sorani/kurdistan، بکە",
+         [("سەیری", "word"), ("https://www.rudaw.net/sorani/kurdistan", "url"), ("،", "punct"), ("بکە", "word")]),
+        ("www.gov.krd.", [("www.gov.krd", "url"), (".", "punct")]),
+        ("ئیمەیڵ: info@knn.krd", [("ئیمەیڵ", "word"), (":", "punct"), ("info@knn.krd", "email")]),
+        ("کاتژمێر ١٠:٣٠ی بەیانی", [("کاتژمێر", "word"), ("١٠:٣٠", "time"), ("ی", "word"), ("بەیانی", "word")]),
+        ("ئێستا لە عێراق ٢٥٠٠ سەربازە.", [("ئێستا", "word"), ("لە", "word"), ("عێراق", "word"), ("٢٥٠٠", "number"),
+                                        ("سەربازە", "word"), (".", "punct")]),
+        ("نرخی ١,٥٠٠ دینار و ٣٫٥ کیلۆ", [("نرخی", "word"), ("١,٥٠٠", "number"), ("دینار", "word"), ("و", "word"),
+                                        ("٣٫٥", "number"), ("کیلۆ", "word")]),
+        ("#کوردستان @rudaw_net 😀👍🏽", [("#کوردستان", "hashtag"), ("@rudaw_net", "mention"), ("😀", "emoji"),
+                                       ("👍🏽", "emoji")]),
+        ("جۆ بایدن (Joe Biden)", [("جۆ", "word"), ("بایدن", "word"), ("(", "punct"), ("Joe", "latin"),
+                                 ("Biden", "latin"), (")", "punct")]),
+        ("ئەمنی.. عێراق", [("ئەمنی", "word"), ("..", "punct"), ("عێراق", "word")]),
+        ("چی؟!", [("چی", "word"), ("؟!", "punct")]),
+        ("ســـڵاو", [("ســـڵاو", "word")]),  # tatweel stays inside its word
+        ("پەیوەندی‌یەکان", [("پەیوەندی‌یەکان", "word")]),  # ZWNJ inside a word
+        ("دۆلار $ و €", [("دۆلار", "word"), ("$", "symbol"), ("و", "word"), ("€", "symbol")]),
+    ],
+)
+def test_token_table(text, expected):
+    assert kinds(text) == expected
+
+
+def test_spans_slice_back_on_sample(news_sample):
+    tokens = sorani.tokenize(news_sample)
+    assert len(tokens) > 500
+    assert all(news_sample[t.start : t.end] == t.text for t in tokens)
+    # nothing but whitespace lies between tokens
+    position = 0
+    for t in tokens:
+        assert news_sample[position : t.start].strip() == ""
+        position = t.end
+    assert ("٢٦/٧/٢٠٢١", "date") in [(t.text, t.kind) for t in tokens]
+
+
+def test_normalize_keeps_raw_spans():
+    raw = "هێزێكی رایگەیاند"
+    tokens = sorani.tokenize(raw, normalize=True)
+    assert [t.text for t in tokens] == ["هێزێکی", "ڕایگەیاند"]
+    assert [raw[t.start : t.end] for t in tokens] == ["هێزێكی", "رایگەیاند"]
+
+
+def test_token_is_slotted_and_picklable():
+    token = sorani.tokenize("کورد")[0]
+    assert token == Token("کورد", 0, 4, "word")
+    assert not hasattr(token, "__dict__")
+    assert pickle.loads(pickle.dumps(token)) == token
+
+
+def test_type_error():
+    with pytest.raises(TypeError):
+        sorani.tokenize(42)
