@@ -78,6 +78,13 @@ def words(text: str) -> list[str]:
     return [w for w in WORD.findall(normalize(text)) if set(w) <= LETTERS]
 
 
+def write_gzip(path: Path, text: str) -> None:
+    """Gzip with no timestamp or file name in the header, so a rebuild gives the same bytes."""
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
+                                                 compresslevel=9) as fh:
+        fh.write(text.encode("utf-8"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=os.environ.get("SORANI_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
@@ -116,15 +123,11 @@ def main(argv: list[str] | None = None) -> int:
         counts[w] += 1
 
     out.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out / "repair_lexicon.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("word\tcount\n")
-        for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            fh.write(f"{w}\t{c}\n")
+    rows = [f"{w}\t{c}\n" for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    write_gzip(out / "repair_lexicon.tsv.gz", "word\tcount\n" + "".join(rows))
     kept = sorted(((a, b, c) for (a, b), c in bigrams.items() if c >= args.min_bigram), key=lambda t: (-t[2], t))
-    with gzip.open(out / "repair_bigrams.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("word1\tword2\tcount\n")
-        for a, b, c in kept:
-            fh.write(f"{a}\t{b}\t{c}\n")
+    write_gzip(out / "repair_bigrams.tsv.gz",
+               "word1\tword2\tcount\n" + "".join(f"{a}\t{b}\t{c}\n" for a, b, c in kept))
     print(f"{len(counts)} word types ({sum(counts.values())} tokens+priors), {len(kept)} bigrams", file=sys.stderr)
     return 0
 
