@@ -40,7 +40,7 @@ from .normalizer import normalize
 __all__ = ["Change", "explain", "is_known", "repair_text", "repair_word"]
 
 _WORD = regex.compile(r"[\p{Script=Arabic}&&\p{L}\p{M}]+", regex.V1)
-_SORANI_TYPED = regex.compile(r"[ێۆڵڤ]|\p{L}ڕ")
+_SORANI_TYPED = regex.compile(r"[ێۆڵ]|\p{L}ڕ")
 _ALEFS = "اأإآ"
 
 
