@@ -72,6 +72,8 @@ def _key_table() -> tuple[dict[int, str | None], str]:
 
     dropped: set[str] = set()
     for typed, standard, position in costs:
+        if position == "fallback":
+            continue
         if len(typed) == 1 and len(standard) == 1 and position != "initial":
             a, b = find(typed), find(standard)
             if a != b:
@@ -88,6 +90,39 @@ def _key_table() -> tuple[dict[int, str | None], str]:
     for alef in _ALEFS:
         table[ord(alef)] = "ا"
     return {k: v for k, v in table.items() if v != chr(k)}, find("و")
+
+
+@functools.cache
+def _fallback_table() -> dict[int, None]:
+    """Deletes from a lookup key the key letters of the letters that ``fallback`` rows say may be left out."""
+    table, _ = _key_table()
+    gone = {table.get(ord(s), s) for t, s, position in _confusions()[0] if position == "fallback" and not t}
+    return {ord(c): None for c in gone if c}
+
+
+def fallback_key(word: str) -> str:
+    """The lookup key with the letters that may be left out entirely (ێ ۆ و, Arabic-keyboard habit) removed:
+    the second, looser lookup for a word that has no reading under :func:`lookup_key`.
+
+    >>> fallback_key("هەندک") == fallback_key("هەندێک")
+    True
+    """
+    return lookup_key(word).translate(_fallback_table())
+
+
+@functools.cache
+def _fallback_index() -> dict[str, tuple[str, ...]]:
+    limit = int(_params()["max_candidates"])
+    counts = _lexicon()[0]
+    least = _params()["min_known_count"]
+    buckets: dict[str, list[str]] = {}
+    for word in sorted(counts, key=lambda w: (-counts[w], w)):
+        if counts[word] < least:
+            break
+        bucket = buckets.setdefault(fallback_key(word), [])
+        if len(bucket) < limit:
+            bucket.append(word)
+    return {k: tuple(v) for k, v in buckets.items()}
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -167,9 +202,25 @@ def _h_words() -> frozenset[str]:
 
 
 @functools.cache
+def _stable_sorani() -> frozenset[str]:
+    """Known words that no reading can displace on a Sorani-typed line: even the most frequent other word
+    under their key, at the cheapest edit cost, does not beat them by keep_margin_sorani. A set lookup
+    replaces the scoring for them (the clean-text fast path)."""
+    params = _params()
+    index = _index()
+    floor = params["channel_weight"] * _min_cost()
+    margin = params["keep_margin_sorani"]
+    stable = set()
+    for word in _protected():
+        top = next((w for w in index.get(lookup_key(word), ()) if w != word), None)
+        if top is None or _logp(top) - floor <= _logp(word) + margin:
+            stable.add(word)
+    return frozenset(stable)
+
+
+@functools.cache
 def _protected() -> frozenset[str]:
-    """Words counted at least ``min_known_count`` times, and the real /h/ words: never changed on a line
-    typed with a Sorani keyboard."""
+    """Words counted at least ``min_known_count`` times, and the real /h/ words."""
     counts = _lexicon()[0]
     least = _params()["min_known_count"]
     protected = {w for w, c in counts.items() if c >= least}
@@ -197,7 +248,7 @@ def _edit_rules() -> tuple[dict, dict, float]:
     for (typed, standard, position), cost in costs.items():
         if position in ("initial", "any"):
             initial[(typed, standard)] = min(cost, initial.get((typed, standard), cost))
-        if position in ("noninitial", "any"):
+        if position in ("noninitial", "any", "fallback"):
             other[(typed, standard)] = min(cost, other.get((typed, standard), cost))
     return initial, other, _params()["other_cost"]
 
@@ -299,6 +350,16 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
         if inflected is not None and inflected[1] > best_score and inflected[0] not in _lexicon()[0]:
             best, best_score = inflected
             valid = True
+    if not valid and len(word) > 1 and not sorani_typed:
+        weight = _params()["channel_weight"]
+        threshold = keep + _params()["fallback_margin"]
+        for cand in _fallback_index().get(fallback_key(word), ()):
+            logp = _logp(cand)
+            if logp <= max(best_score, threshold):
+                break
+            score = logp - weight * channel_cost(word, cand)
+            if score > max(best_score, threshold):
+                best, best_score, valid = cand, score, True
     return best, best_score, keep, valid
 
 
@@ -418,6 +479,7 @@ def _analyse(line: str) -> list[Change]:
     changes: list[Change] = []
     slots: list[tuple[int, int, int, str]] = []  # (index in changes, start, end, word) of scored words
     h_words = _h_words()
+    stable = _stable_sorani() if sorani_typed else frozenset()
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
@@ -431,6 +493,9 @@ def _analyse(line: str) -> list[Change]:
         elif sorani_typed:
             # a line typed with a Sorani keyboard: a space after ە is a real word boundary (no joins or
             # splits), and a known word changes only when its reading wins by keep_margin_sorani
+            if word in stable:
+                i += 1
+                continue
             best = _best(word, True)[0]
             if best != word:
                 changes.append(Change(start, end, word, best, _reason(word, best)))
