@@ -131,6 +131,12 @@ def test_joins_and_splits():
     assert normalize("کتیبو قەلەم", tier="repair") == "کتێب و قەڵەم"  # the conjunction و glued on
 
 
+def test_fallback_for_letters_left_out():
+    # the confusion tables list ێ and ۆ as sometimes left out entirely on Arabic keyboards
+    assert normalize("هەندک کەس", tier="repair") == "هەندێک کەس"
+    assert normalize("کتایی هات", tier="repair") == "کۆتایی هات"
+
+
 def test_multiline_and_edges():
     assert repair_text("") == ""
     assert repair_text("\n\n") == "\n\n"
