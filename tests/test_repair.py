@@ -152,6 +152,10 @@ def test_type_errors():
         repair_word(None)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         explain(3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        lookup_key(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        channel_cost("a", 1)  # type: ignore[arg-type]
 
 
 def test_picklable():

@@ -11,7 +11,7 @@ People type Sorani on keyboards that have no ێ ۆ ڵ ڕ ە (and, on Arabic ones
 * a score per candidate: ``log(count) - channel_weight * cost`` (``data/repair_params.tsv``), with a margin that
   protects every word the lexicon already knows;
 * joins of words broken by a space after ە (``لە کە ل ی`` → ``لەگەڵی``) and splits of merged words
-  (``بفرو`` → ``بەفر و``), only when the lexicon is sure.
+  (``کتیبو`` → ``کتێب و``), only when the lexicon is sure.
 
 It runs after the standard tier (``normalize(text, tier="repair")``), caches decisions per word type, and is
 idempotent.
@@ -37,7 +37,7 @@ from ._data import decode_cell, load_table
 from .errors import DataError, require_str
 from .normalizer import normalize
 
-__all__ = ["Change", "explain", "is_known", "repair_text", "repair_word"]
+__all__ = ["Change", "channel_cost", "explain", "fallback_key", "is_known", "lookup_key", "repair_text", "repair_word"]
 
 _WORD = regex.compile(r"[\p{Script=Arabic}&&\p{L}\p{M}]+", regex.V1)
 _SORANI_TYPED = regex.compile(r"[ێۆڵ]|\p{L}ڕ")
@@ -51,18 +51,18 @@ def _params() -> dict[str, float]:
 
 
 @functools.cache
-def _confusions() -> tuple[dict, frozenset, frozenset]:
-    """(edit costs keyed by (typed, standard, position), key-dropped letters, key-squeezed letters)."""
+def _confusions() -> dict[tuple[str, str, str], float]:
+    """The edit costs of ``repair_confusions.tsv`` keyed by (typed, standard, position)."""
     costs: dict[tuple[str, str, str], float] = {}
     for row in load_table("repair_confusions.tsv"):
         costs[(decode_cell(row["typed"]), decode_cell(row["standard"]), row["position"])] = float(row["cost"])
-    return costs, frozenset(), frozenset()
+    return costs
 
 
 @functools.cache
 def _key_table() -> tuple[dict[int, str | None], str]:
     """The translate table of the lookup key and the letter that stands for the و class (squeezed)."""
-    costs = _confusions()[0]
+    costs = _confusions()
     parent: dict[str, str] = {}
 
     def find(c: str) -> str:
@@ -96,7 +96,7 @@ def _key_table() -> tuple[dict[int, str | None], str]:
 def _fallback_table() -> dict[int, None]:
     """Deletes from a lookup key the key letters of the letters that ``fallback`` rows say may be left out."""
     table, _ = _key_table()
-    gone = {table.get(ord(s), s) for t, s, position in _confusions()[0] if position == "fallback" and not t}
+    gone = {table.get(ord(s), s) for t, s, position in _confusions() if position == "fallback" and not t}
     return {ord(c): None for c in gone if c}
 
 
@@ -134,6 +134,7 @@ def lookup_key(word: str) -> str:
     >>> lookup_key("ئەو") == lookup_key("او")
     True
     """
+    require_str(word, "word")
     table, waw = _key_table()
     word = word.removeprefix("ئ")
     if word[:1] in _ALEFS:
@@ -242,7 +243,7 @@ def is_known(word: str) -> bool:
 @functools.cache
 def _edit_rules() -> tuple[dict, dict, float]:
     """Edit costs split by position: {(typed, standard): cost} for word-initial and for other positions."""
-    costs = _confusions()[0]
+    costs = _confusions()
     initial: dict[tuple[str, str], float] = {}
     other: dict[tuple[str, str], float] = {}
     for (typed, standard, position), cost in costs.items():
@@ -278,6 +279,8 @@ def channel_cost(typed: str, standard: str) -> float:
     >>> channel_cost("او", "ئەو")
     0.3
     """
+    require_str(typed, "typed")
+    require_str(standard, "standard")
     if typed == standard:
         return 0.0
     # the common suffix costs nothing; a common prefix moves the comparison off the word start
@@ -332,7 +335,7 @@ def _cost_core(typed: str, standard: str, at_start: bool) -> float:
 # --------------------------------------------------------------------------------------------- words
 @functools.cache
 def _min_cost() -> float:
-    return min(_confusions()[0].values())
+    return min(_confusions().values())
 
 
 def _logp(word: str) -> float:
