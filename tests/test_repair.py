@@ -206,7 +206,7 @@ def test_real_dev_idempotent():
 
 
 def test_evaluation_task_reports_held_out(tmp_path, monkeypatch):
-    monkeypatch.setenv("SORANI_SHARED_DATA", str(tmp_path))  # no FLORES there: that part is skipped
+    monkeypatch.setattr(repair_task, "flores_dir", lambda: None)  # no FLORES: that part is skipped
     report = repair_task.run([EVALUATION / "normalization" / "Sorani-Persian.dev.tsv"], show=0)
     held = report.figures["Sorani-Persian held-out (25 pairs) CER repair"]
     assert 0 < held < 0.2
