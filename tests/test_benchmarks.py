@@ -15,7 +15,7 @@ def test_fallback_corpus_and_slices(tmp_path):
     docs, description = corpus.load_documents([str(tmp_path / "missing.jsonl")])
     assert "bundled news sample" in description and corpus.nbytes(docs) > 500_000
     part = corpus.head(docs, 10_000)
-    assert 5_000 <= corpus.nbytes(part) <= 12_000 and part[0] == docs[0] and part[-1] == docs[-1]
+    assert 5_000 <= corpus.nbytes(part) <= 20_000 and part[0] == docs[0] and part[-1] == docs[-1]
     assert corpus.nwords(["یەک دوو", "سێ"]) == 3
 
 
