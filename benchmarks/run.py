@@ -9,13 +9,15 @@ sorani runs in this process; KLPT, AsoSoft and ckb-textify run in their own virt
 the same methodology (timing.py): one process, one core, a warm-up, then the median of the repeats.
 The groups are the modules of benchmarks/cases/ (see cases/__init__.py); a group whose sorani function does
 not exist yet is skipped with a note. Slow peers run on a slice of the corpus (the "text" column says which);
-the ratio ours/peer compares rates (words/s or sentences/s), so it is fair across slices. "cost in floors"
+the peers run first, and sorani is then timed on its own text and on every slice a peer ran on, so the ratio
+ours/peer always compares the two on the very same text. "cost in floors"
 is a sorani stage's time over the time of one str.translate pass over the same text (2× = two passes' worth).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import json
 import os
@@ -106,7 +108,7 @@ def table_rows(rows: list[dict], floors: dict[str, float]) -> list[list[str]]:
     """Table rows from measured rows (dicts with group, impl, label, pair, text, seconds, bytes, units, unit).
 
     Our rows carry their cost in floors (their time over the time of one str.translate pass over the same
-    text) and their speed-up over each peer of the same group and pair, in units per second."""
+    text) and their speed-up over each peer of the same group and pair on the same text."""
     out = []
     for row in rows:
         speed = mb_per_s(row["bytes"], row["seconds"])
@@ -119,6 +121,7 @@ def table_rows(rows: list[dict], floors: dict[str, float]) -> list[list[str]]:
                 if (
                     peer["group"] == row["group"]
                     and peer["impl"] not in ("sorani", "floor")
+                    and peer["text"] == row["text"]
                     and (not peer["pair"] or not row["pair"] or peer["pair"] == row["pair"])
                 ):
                     versus.append(
@@ -169,7 +172,34 @@ def count_units(texts: Texts, name: str, unit: str, memo: dict) -> int:
     return memo[key]
 
 
-def run_ours(groups: list[str], texts: Texts, repeat: int, budget: float, notes: list[str]) -> list[dict]:
+def peer_texts(peer_rows: list[dict]) -> dict[str, set[tuple[str, str]]]:
+    """For each group, the (pair, text) combinations the peers ran on."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for row in peer_rows:
+        out.setdefault(row["group"], set()).add((row["pair"], row["text"]))
+    return out
+
+
+def with_peer_texts(built: list, on: set[tuple[str, str]]) -> list:
+    """Our cases, plus a copy of each on every text a peer of the same pair ran on, so that every peer row has
+    a sorani row on the very same text to be compared with."""
+    out = list(built)
+    for case in built:
+        for pair, text in sorted(on):
+            same_pair = not pair or not case.pair or pair == case.pair
+            if same_pair and text != case.text and (case.label, text) not in {(c.label, c.text) for c in out}:
+                out.append(dataclasses.replace(case, text=text))
+    return out
+
+
+def run_ours(
+    groups: list[str],
+    texts: Texts,
+    repeat: int,
+    budget: float,
+    notes: list[str],
+    extra: dict[str, set[tuple[str, str]]] | None = None,
+) -> list[dict]:
     import sorani  # noqa: F401  (fails early and clearly when src is not importable)
 
     rows = []
@@ -180,7 +210,7 @@ def run_ours(groups: list[str], texts: Texts, repeat: int, budget: float, notes:
         except cases.Skip as skip:
             notes.append(f"{group}: skipped: {skip}")
             continue
-        for case in built:
+        for case in with_peer_texts(built, (extra or {}).get(group, set())):
             try:
                 docs = texts.get(case.text)
             except FileNotFoundError as exc:
@@ -299,8 +329,8 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = Texts(args.corpus, args.quick)
     notes: list[str] = []
-    rows = run_ours(groups, texts, args.repeat, args.budget, notes)
     peers = run_peers(args, groups, args.budget)
+    rows = run_ours(groups, texts, args.repeat, args.budget, notes, peer_texts(peers["results"]))
     rows += [dict(r, unit=cases.load(r["group"]).UNIT) for r in peers["results"]]
     rows += run_floor(texts, sorted({r["text"] for r in rows if r["impl"] == "sorani"}), args.repeat)
     memo: dict = {}

@@ -89,8 +89,9 @@ def test_table_rows_compare_within_pair_and_against_the_floor():
     rows = [
         row("sorani", "a", "full", 0.5, "x"),
         row("sorani", "b", "full", 1.0, "y"),
-        row("KLPT", "c", "small", 10.0, "x"),
-        row("AsoSoft", "d", "small", 2.0, ""),
+        row("KLPT", "c", "full", 10.0, "x"),
+        row("AsoSoft", "d", "full", 2.0, ""),
+        row("KLPT", "c", "small", 10.0, "x"),  # another text: never compared with a row on `full`
     ]
     table = run.table_rows(rows, {"full": 4.0})  # the floor runs at 4 MB/s: 0.25 s
     assert table[0][6] == "2.0×" and table[1][6] == "4.0×"  # a stage's time in floor passes
@@ -98,6 +99,20 @@ def test_table_rows_compare_within_pair_and_against_the_floor():
     assert table[2][6] == table[2][7] == ""
     text = run.markdown(table)
     assert text.splitlines()[0].startswith("| group | implementation") and text.count("\n") == len(rows) + 1
+
+
+def test_ours_is_also_timed_on_every_peer_text():
+    def noop(docs):
+        return docs
+
+    ours = [
+        cases.Case("g", "sorani", "a", "full", noop, "x"),
+        cases.Case("g", "sorani", "b", "full", noop, "y"),
+    ]
+    peers = [{"group": "g", "pair": "x", "text": "words2k"}, {"group": "g", "pair": "", "text": "small"}]
+    on = run.peer_texts(peers)["g"]
+    got = sorted((c.label, c.text) for c in run.with_peer_texts(ours, on))
+    assert got == [("a", "full"), ("a", "small"), ("a", "words2k"), ("b", "full"), ("b", "small")]
 
 
 def test_group_registry():
