@@ -123,3 +123,15 @@ def test_group_registry():
     for group in cases.GROUPS:
         module = cases.load(group)
         assert module.GROUP == group and module.UNIT in run.UNIT_LABEL and isinstance(module.PEERS, dict)
+
+
+def test_worker_reports_every_peer_as_measured_or_failed(tmp_path):
+    """In whatever environment the tests run, each peer of a group is either timed or reported, never lost."""
+    import peers_worker
+
+    path = tmp_path / "tiny.txt"
+    path.write_text("ئەوە بوو هێزێکی زۆر.\nلە شارەکانی کوردستان.\n", encoding="utf-8")
+    answer = peers_worker.run({"corpus": [str(path)], "repeat": 3, "budget": 5, "groups": ["normalize"]})
+    seen = {r["impl"] for r in answer["results"]} | {f["peer"] for f in answer["failures"]}
+    assert seen == set(cases.load("normalize").PEERS)
+    assert all(r["seconds"] > 0 and r["text"] in ("full", "small") for r in answer["results"])
