@@ -1,93 +1,87 @@
 """Times the peers (KLPT, AsoSoft, ckb-textify) inside their own virtual environment.
 
-Run by run.py as ``.peers-venv/bin/python peers_worker.py`` with a JSON request on stdin; prints one JSON
-object of results. Each peer is imported lazily; one that fails to import or crashes is reported, not fatal.
+run.py starts it as ``benchmarks/.peers-venv/bin/python peers_worker.py`` and writes one JSON request to its
+stdin: ``{"corpus": [paths] | null, "quick": bool, "repeat": int, "budget": seconds, "groups": [names]}``.
+It builds the same texts as run.py (corpus.Texts), takes each group's ``PEERS`` from the cases registry,
+times every case with the same methodology (timing.median_seconds: warm-up, then the median of the repeats)
+and prints one JSON object: ``{"results": [{group, impl, label, pair, text, seconds}], "failures": [...],
+"versions": {...}}``. A peer that fails to import or crashes is reported in "failures", never fatal.
+Units (words, sentences) are counted by run.py on the same texts, so both sides count alike.
 """
 
 from __future__ import annotations
 
 import json
+import platform
 import sys
 import traceback
+from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import head, load_documents, nbytes, nwords  # noqa: E402
-from timing import median_seconds  # noqa: E402
+import cases
+from corpus import Texts
+from timing import median_seconds
+
+DISTRIBUTIONS = {"KLPT": "klpt", "AsoSoft": "asosoft", "ckb-textify": "ckb-textify"}
 
 
-def peer_cases(docs, small):
-    """(group, peer, operation, documents, function, unit) for every peer operation we compare with."""
-    cases = []
+def last_line(exc: BaseException) -> str:
+    return traceback.format_exception_only(type(exc), exc)[-1].strip()
 
-    def klpt():
-        from klpt.preprocess import Preprocess
-        from klpt.stem import Stem
-        from klpt.tokenize import Tokenize
-        from klpt.transliterate import Transliterate
 
-        pre = Preprocess("Sorani", "Arabic", numeral="Latin")
-        tok = Tokenize("Sorani", "Arabic")
-        stem = Stem("Sorani", "Arabic")
-        tr = Transliterate("Sorani", "Arabic", target_script="Latin")
-        return [
-            ("normalize", "KLPT Preprocess.preprocess", docs, lambda d: [pre.preprocess(x) for x in d], "words"),
-            ("tokenize", "KLPT Tokenize.word_tokenize", small, lambda d: [tok.word_tokenize(x) for x in d], "words"),
-            ("sentences", "KLPT Tokenize.sent_tokenize", docs, lambda d: [tok.sent_tokenize(x) for x in d], "words"),
-            ("analyze", "KLPT Stem.analyze", small,
-             lambda d: [stem.analyze(w) for x in d for w in x.split()], "words"),
-            ("segment", "KLPT Tokenize.word_tokenize", small, lambda d: [tok.word_tokenize(x) for x in d], "words"),
-            ("translit", "KLPT Transliterate", small, lambda d: [_safe(tr.transliterate, x) for x in d], "words"),
-        ]
-
-    def asosoft():
-        import asosoft as a
-
-        return [
-            ("normalize", "AsoSoft Normalize", small, lambda d: [a.Normalize(x) for x in d], "words"),
-            ("translit", "AsoSoft Ar2La", small, lambda d: [a.Ar2La(x) for x in d], "words"),
-        ]
-
-    def textify():
-        from ckb_textify import NormalizationConfig, Pipeline
-
-        pipe = Pipeline(NormalizationConfig())
-        return [("normalize", "ckb-textify Pipeline.normalize", small, lambda d: [pipe.normalize(x) for x in d],
-                 "words")]
-
-    failures = []
-    for name, make in (("klpt", klpt), ("asosoft", asosoft), ("ckb-textify", textify)):
+def run(request: dict) -> dict:
+    texts = Texts(request.get("corpus"), request.get("quick", False))
+    results, failures, broken = [], [], {}
+    for group in request.get("groups") or cases.GROUPS:
+        module = cases.load(group)
+        for peer, build in module.PEERS.items():
+            if peer in broken:
+                failures.append({"peer": peer, "group": group, "error": broken[peer]})
+                continue
+            try:
+                built = build(texts)
+            except Exception as exc:  # noqa: BLE001  not installed (then skipped for the later groups too), or it fails
+                failures.append({"peer": peer, "group": group, "error": last_line(exc)})
+                if isinstance(exc, ImportError):
+                    broken[peer] = f"not importable: {last_line(exc)}"
+                continue
+            for case in built:
+                try:
+                    docs = texts.get(case.text)
+                    seconds = median_seconds(
+                        lambda c=case, d=docs: c.func(d),
+                        request.get("repeat", 5),
+                        request.get("budget", 60.0),
+                    )
+                except Exception as exc:  # noqa: BLE001  a peer's crash is reported, not fatal
+                    failures.append(
+                        {"peer": peer, "group": group, "error": f"{case.label}: {last_line(exc)}"}
+                    )
+                    continue
+                results.append(
+                    {
+                        "group": group,
+                        "impl": case.impl,
+                        "label": case.label,
+                        "pair": case.pair,
+                        "text": case.text,
+                        "seconds": seconds,
+                    }
+                )
+    versions = {}
+    for peer, dist in DISTRIBUTIONS.items():
         try:
-            cases += make()
-        except Exception as exc:  # a peer that does not install or import is reported
-            failures.append({"peer": name, "error": f"{type(exc).__name__}: {exc}"})
-    return cases, failures
-
-
-def _safe(func, text):
-    try:
-        return func(text)
-    except Exception:  # KLPT's transliterator raises on some inputs; count the attempt
-        return None
+            versions[peer] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[peer] = None
+    versions["python"] = platform.python_version()
+    return {"results": results, "failures": failures, "versions": versions}
 
 
 def main() -> None:
     request = json.load(sys.stdin)
-    docs, description = load_documents(request.get("corpus"), request.get("quick", False))
-    small = head(docs, request.get("small_bytes", 60_000))
-    wanted = set(request.get("groups") or [])
-    cases, failures = peer_cases(docs, small)
-    results = []
-    for group, peer, documents, func, unit in cases:
-        if wanted and group not in wanted:
-            continue
-        try:
-            seconds = median_seconds(lambda: func(documents), request.get("repeat", 5), request.get("budget", 60))
-            results.append({"group": group, "name": peer, "seconds": seconds, "bytes": nbytes(documents),
-                            "units": nwords(documents), "unit": unit})
-        except Exception:
-            failures.append({"peer": peer, "error": traceback.format_exc(limit=1).strip().splitlines()[-1]})
-    json.dump({"corpus": description, "results": results, "failures": failures}, sys.stdout)
+    json.dump(run(request), sys.stdout)
 
 
 if __name__ == "__main__":

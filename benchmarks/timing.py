@@ -8,7 +8,10 @@ from collections.abc import Callable
 
 
 def median_seconds(
-    func: Callable[[], object], repeat: int = 5, budget: float = 60.0, setup: Callable[[], object] | None = None
+    func: Callable[[], object],
+    repeat: int = 5,
+    budget: float = 60.0,
+    setup: Callable[[], object] | None = None,
 ) -> float:
     """Median wall time of ``func()`` over ``repeat`` runs after one warm-up run. Slow functions get fewer
     repeats (never fewer than 3) so that one case stays within ``budget`` seconds. ``setup`` runs untimed
