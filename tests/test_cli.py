@@ -84,3 +84,15 @@ def test_evaluate_normalize_reports_cer():
 @pytest.mark.parametrize("args", [["normalize", "--tier", "nope"], ["evaluate", "nope"]])
 def test_bad_arguments_exit_2(args):
     assert run(*args).returncode == 2
+
+
+def test_numbers_dates_and_sort_commands():
+    line = "سبەی دووشەممە (٢٦/٧/٢٠٢١) ٢٥٠٠ سەرباز\n".encode()
+    spans = json.loads(run("numbers", stdin=line).stdout)["numbers"]
+    assert [(s["text"], s["value"], s["kind"]) for s in spans] == [
+        ("٢٦/٧/٢٠٢١", "2021-07-26", "date"), ("٢٥٠٠", 2500, "cardinal")]
+    dates = json.loads(run("dates", "--ref", "2021-07-25", stdin=line).stdout)["dates"]
+    assert [d["value"] for d in dates] == ["2021-07-26", "2021-07-26", "2021-07-26"]
+    assert run("numbers", "--spell", "21000").stdout.decode().strip() == "بیست و یەک هەزار"
+    assert run("sort", stdin="ڕێ\nران\nئاو\n".encode()).stdout.decode().split() == ["ئاو", "ران", "ڕێ"]
+    assert run("dates", "--ref", "yesterday").returncode == 2

@@ -6,8 +6,13 @@
 """
 
 from ._version import RULES_VERSION, __version__
+from .collation import sort_key, sorted_words
+from .dates import DateSpan, find_dates
 from .errors import SoraniError
+from .kurdish_calendar import gregorian_to_kurdish, kurdish_to_gregorian
 from .normalizer import Alignment, Normalizer, normalize
+from .numbers import NumberSpan, find_numbers, number_to_words, words_to_number
+from .stoplists import stopwords
 from .repair import repair_text
 from .tokenizer import Token, sentence_spans, sentences, tokenize
 
@@ -23,4 +28,15 @@ __all__ = [
     "sentence_spans",
     "Token",
     "tokenize",
+    "number_to_words",
+    "words_to_number",
+    "find_numbers",
+    "NumberSpan",
+    "find_dates",
+    "DateSpan",
+    "kurdish_to_gregorian",
+    "gregorian_to_kurdish",
+    "sort_key",
+    "sorted_words",
+    "stopwords",
 ]

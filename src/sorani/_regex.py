@@ -1,0 +1,37 @@
+"""Small regex helpers shared by the modules that match word lists."""
+
+from __future__ import annotations
+
+import re
+
+
+def trie_pattern(words, *, word_start: bool = False) -> str:
+    """A regex matching any of ``words`` (longest first), nested by shared prefixes so that the engine
+    decides on one character at a time instead of trying every word in turn.
+
+    >>> trie_pattern(["سی", "سێ", "سێزدە"])
+    '(?:س(?:ی|ێ(?:زدە)?))'
+
+    With ``word_start=True`` each first letter is followed by a lookbehind that it does not continue a
+    word. Put after the letter, the check still lets the engine skip ahead by first letters, which a
+    leading lookbehind would prevent.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict, top: bool = False) -> str:
+        branches = [
+            re.escape(char) + (rf"(?<![^\W\d_]{re.escape(char)})" if top and word_start else "") + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return "(?:" + build(trie, top=True) + ")"

@@ -1,0 +1,47 @@
+"""Kurdish alphabetical order and stopwords."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import sorani
+from sorani.alphabet import ALPHABET
+
+
+def test_letters_follow_the_alphabet():
+    assert sorani.sorted_words(reversed(ALPHABET)) == list(ALPHABET)
+
+
+def test_real_words():
+    words = ["ڕێگا", "ڕۆژ", "ران", "زەوی", "لاوان", "ڵام", "هەولێر", "ەوە", "وڵات", "ۆرگان", "یاری", "ێستا", "ئاسۆ"]
+    assert sorani.sorted_words(words) == [
+        "ئاسۆ", "ران", "ڕۆژ", "ڕێگا", "زەوی", "لاوان", "ڵام", "هەولێر", "ەوە", "وڵات", "ۆرگان", "یاری", "ێستا",
+    ]  # fmt: skip
+    # Unicode order would put ڕ ڵ ێ ۆ ە after ی
+    assert sorted(words) != sorani.sorted_words(words)
+
+
+def test_lookalikes_digits_and_mixed_script():
+    assert sorani.sort_key("كورد")[0] == sorani.sort_key("کورد")[0]  # Arabic kaf sorts as ک
+    assert sorani.sorted_words(["١٠", "٩", "2"]) == ["2", "٩", "١٠"]  # digit runs by value
+    mixed = ["zebra", "ئاو", "Apple", "10", "ب", "!"]
+    assert sorani.sorted_words(mixed) == sorani.sorted_words(list(reversed(mixed)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=8), max_size=20))
+def test_sort_is_total_and_deterministic(words):
+    once = sorani.sorted_words(words)
+    assert once == sorani.sorted_words(list(reversed(words))) and sorted(once) == sorted(words)
+
+
+def test_stopword_lists(news_sample):
+    default, search, corpus = sorani.stopwords(), sorani.stopwords("search"), sorani.stopwords("corpus")
+    assert search <= default and corpus <= default and default == search | corpus
+    assert {"و", "لە", "بە", "کە", "بۆ"} <= search
+    assert "نییە" in corpus and "نییە" not in search  # negation matters for search
+    assert all(sorani.normalize(w) == w for w in default)  # normalized form (KLPT's list is not)
+    tokens = [t.text for t in sorani.tokenize(sorani.normalize(news_sample)) if t.kind == "word"]
+    ratio = sum(t in corpus for t in tokens) / len(tokens)
+    assert 0.15 < ratio < 0.5  # running prose
