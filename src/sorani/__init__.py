@@ -10,6 +10,7 @@ from .collation import sort_key, sorted_words
 from .dates import DateSpan, find_dates
 from .errors import SoraniError
 from .kurdish_calendar import gregorian_to_kurdish, kurdish_to_gregorian
+from .langid import LanguageSpan, Prediction, identify, identify_spans
 from .normalizer import Alignment, Normalizer, normalize
 from .numbers import NumberSpan, find_numbers, number_to_words, words_to_number
 from .stoplists import stopwords
@@ -39,4 +40,8 @@ __all__ = [
     "sort_key",
     "sorted_words",
     "stopwords",
+    "identify",
+    "identify_spans",
+    "Prediction",
+    "LanguageSpan",
 ]

@@ -16,6 +16,7 @@ from ..errors import SoraniError
 COMMAND_MODULES: tuple[str, ...] = (
     "sorani.cli.text",
     "sorani.cli.numbers",
+    "sorani.cli.langid",
     "sorani.cli.evaluate",
 )
 

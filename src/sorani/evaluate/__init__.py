@@ -16,6 +16,7 @@ from ..errors import ConfigError, InputError
 
 TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.normalize",
+    "langid": "sorani.evaluate.langid",
     "repair": "sorani.evaluate.repair",
 }
 
@@ -56,7 +57,7 @@ def evaluation_dir() -> Path:
 def resolve_gold(task_module, gold: list[str] | None) -> list[Path]:
     paths = [Path(g) for g in gold] if gold else [evaluation_dir() / name for name in task_module.DEFAULT_GOLD]
     for path in paths:
-        if not path.is_file():
+        if not path.exists():
             raise InputError(f"gold file not found: {path}")
     return paths
 

@@ -1,0 +1,83 @@
+#!/usr/bin/env python
+"""Train sorani's language identifier (character 1-4-gram naive Bayes) and write
+src/sorani/data/langid_model.json.gz.
+
+    python scripts/train_langid.py [--shared ../shared/data] [--keep 12000]
+
+Training data (the held-out tenth of every file is never used; see sorani/evaluate/langid.py):
+- KurdishLID (MIT): Central, Northern and Southern Kurdish, Gorani, Persian, Arabic, Turkish, Zazaki;
+- ScriptNormalization (Apache-2.0): Persian, Arabic and Urdu sentences, and noisy Perso-Arabic-script lines
+  of ckb, kmr, hac, azb, glk, mzn, kas and sd; the synthetic keyboard-noise FLORES Sorani lines 0-505 (the
+  repair tier's tuning part; lines 506+ stay for evaluation);
+- generated noise: every training Sorani line again through the Arabic- and Persian-keyboard confusion
+  tables at 50% and 100%;
+- clean, well-spaced Sorani: the clean FLORES side (lines 0-505, CC BY-SA) and the Pewan word list
+  (Apache-2.0), because KurdishLID's Sorani lines lost the space after a final ە;
+- English: the English license and README texts that come with the shared data, split into sentences.
+Script and noise variants are separate labels in the model (ckb@latn, ckb@noisy, kmr@latn, ...), so that
+noisy Sorani does not blur clean Sorani; identify() adds their probabilities up under the language.
+Only n-gram counts are shipped: for each label its most frequent n-grams (``--keep``), and for every kept
+n-gram its count under each label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sorani.evaluate.langid import confusions, english, keyboard_noise, labelled_lines  # noqa: E402
+from sorani.langid import MODEL_FILE, features  # noqa: E402
+
+ORDERS = (0, 1, 2, 3, 4)  # 0: whole words
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--keep", type=int, default=12000, help="n-grams kept per label")
+    parser.add_argument("--alpha", type=float, default=0.5, help="additive smoothing of the scaled counts")
+    parser.add_argument("--scale", type=float, default=1e6, help="every label's counts are scaled to this mass")
+    args = parser.parse_args(argv)
+    pairs = labelled_lines(args.shared / "langid", held_out=False, variants=True)
+    rng = random.Random(7)
+    sorani = [t for g, t in pairs if g == "ckb" and not re.search("[a-zA-Z]", t)]
+    for table in confusions(args.shared).values():
+        for rate in (0.5, 1.0):
+            pairs += [("ckb@noisy", keyboard_noise(t, table, rate, rng)) for t in sorani]
+    flores = args.shared / "normalization" / "synthetic-flores"
+    for path in sorted(flores.glob("Sorani-*/devtest_*.src")):
+        pairs += [("ckb@noisy", line) for line in path.read_text(encoding="utf-8").splitlines()[:506]]
+    # KurdishLID's Sorani lines lost the space after a final ە (ZWNJ-era scraping), so clean, well-spaced
+    # Sorani is added: the clean FLORES side (lines 0-505) and the Pewan word list in lines of 12 words.
+    pairs += [("ckb", line) for line in
+              (flores / "Sorani-Arabic" / "devtest_20.trg").read_text(encoding="utf-8").splitlines()[:506]]
+    words = (args.shared / "lexicon" / "pewan-wordlist.txt").read_text(encoding="utf-8").split()
+    pairs += [("ckb", " ".join(words[i : i + 12])) for i in range(0, len(words), 12)]
+    pairs += english(args.shared, held_out=False)
+    counts: dict[str, Counter] = {}
+    for label, text in pairs:
+        counts.setdefault(label, Counter()).update(features(text, ORDERS))
+    labels = sorted(counts)
+    kept = set()
+    for label in labels:
+        kept.update(g for g, _ in counts[label].most_common(args.keep))
+    table = {g: [counts[label][g] for label in labels] for g in sorted(kept)}
+    model = {"labels": labels, "orders": list(ORDERS), "alpha": args.alpha, "scale": args.scale, "min_features": 4,
+             "counts": table}
+    out = ROOT / "src" / "sorani" / "data" / MODEL_FILE
+    out.write_bytes(gzip.compress(json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0))
+    print(f"{len(pairs):,} training lines; labels {labels}; {len(table):,} n-grams; {out.stat().st_size:,} bytes")
+    for label in labels:
+        print(f"  {label}: {sum(1 for g, _ in pairs if g == label):,} lines")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

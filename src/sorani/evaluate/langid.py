@@ -1,0 +1,170 @@
+"""``langid`` task: per-label F1 of ``sorani.identify`` on held-out lines, clean and with keyboard noise.
+
+The data are the language ID training files in the shared data (``langid/train``, ``langid/extra``;
+KurdishLID, MIT; ScriptNormalization, Apache-2.0), found as ``../shared/data`` next to the repository or in
+``$SORANI_SHARED_DATA``, or given with ``--gold DIR`` (the ``langid`` folder). Every tenth line (line numbers
+divisible by 10) is held out and never trained on; ``scripts/train_langid.py`` uses the same split. The noisy
+sets take the held-out Sorani lines through the Arabic- and Persian-keyboard confusion tables
+(``normalization/char-confusions``) at 50% and 100% of the confusable letters, against the clean held-out
+lines of every other language; the synthetic FLORES lines 506 onwards (100% noise) are scored for recall.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+from . import Report
+from .metrics import f1
+
+DEFAULT_GOLD: tuple[str, ...] = ()
+HELD_OUT_EVERY = 10
+EXTRA_LINES = 6000  # lines taken from each large extra file (fa, ar, ur)
+
+# (file under langid/, label); "perso-arabic-noisy" lines carry their own __label__ prefix
+SOURCES = (
+    ("train/CentralKurdish-arab_train.txt", "ckb"), ("train/CentralKurdish-latn_train.txt", "ckb"),
+    ("train/NorthernKurdish-arab_train.txt", "kmr"), ("train/NorthernKurdish-latn_train.txt", "kmr"),
+    ("train/SouthernKurdish-arab_train.txt", "sdh"), ("train/Gorani-arab_train.txt", "hac"),
+    ("train/Persian-arab_train.txt", "fa"), ("train/Arabic-arab_train.txt", "ar"),
+    ("train/Turkish-latn_train.txt", "tr"), ("train/Zazaki-latn_train.txt", "zza"),
+    ("train/Zazaki-latn-wiki_train.txt", "zza"), ("extra/fa.txt", "fa"), ("extra/ar.txt", "ar"),
+    ("extra/ur.txt", "ur"), ("extra/perso-arabic-noisy.train.txt", None),
+)  # fmt: skip
+
+
+def shared_data() -> Path | None:
+    candidates = [Path(os.environ["SORANI_SHARED_DATA"])] if os.environ.get("SORANI_SHARED_DATA") else []
+    candidates.append(Path(__file__).resolve().parents[3].parent / "shared" / "data")
+    return next((p for p in candidates if (p / "langid").is_dir()), None)
+
+
+def labelled_lines(langid_dir: Path, held_out: bool, variants: bool = False) -> list[tuple[str, str]]:
+    """(label, text) pairs of the training (``held_out=False``) or held-out part of every source. With
+    ``variants`` the label carries the script or noise variant of its source (``ckb@latn``, ``kmr@noisy``),
+    which the model keeps apart and ``identify`` folds back into the language."""
+    pairs = []
+    for name, label in SOURCES:
+        path = langid_dir / name
+        if not path.is_file():
+            continue
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle):
+                if label in ("fa", "ar", "ur") and name.startswith("extra") and number >= EXTRA_LINES:
+                    break
+                if (number % HELD_OUT_EVERY == 0) != held_out:
+                    continue
+                text, tag = line.strip(), label
+                if tag is None:
+                    tag, _, text = text.partition("\t")
+                    tag = tag.removeprefix("__label__")
+                if variants and name.endswith("latn_train.txt") and tag in ("ckb", "kmr"):
+                    tag += "@latn"
+                elif variants and label is None:
+                    tag += "@noisy"
+                if len(text) >= 3:
+                    pairs.append((tag, text))
+    return pairs
+
+
+ENGLISH_FILES = ("corpus/LICENSE.ktc", "corpus/LICENSE.tweets", "langid/README.upstream.md",
+                 "normalization/README.upstream.md", "tokenization/README.upstream.md",
+                 "morphology/README.unimorph.md", "lexicon/named-entities/LICENSE", "sanity/klpt/LICENSE")
+
+
+def english(shared: Path, held_out: bool) -> list[tuple[str, str]]:
+    """English sentences from the license and README texts that come with the shared data."""
+    text = " ".join((shared / name).read_text(encoding="utf-8", errors="replace") for name in ENGLISH_FILES
+                    if (shared / name).is_file())
+    text = re.sub(r"[#*|`<>\[\]()_=-]+|https?://\S+", " ", text)
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?;:])\s+|\n\s*\n", text)]
+    return [("en", s) for i, s in enumerate(sentences) if len(s) > 25 and (i % HELD_OUT_EVERY == 0) == held_out]
+
+
+def confusions(shared: Path) -> dict[str, dict[str, list[str]]]:
+    """Kurdish letter -> what an Arabic / Persian keyboard user types for it (``NULL`` = nothing)."""
+    tables = {}
+    for keyboard in ("Arabic", "Persian"):
+        table: dict[str, list[str]] = {}
+        lines = (shared / "normalization" / "char-confusions" / f"Kurdish-{keyboard}.tsv").read_text(
+            encoding="utf-8").splitlines()
+        for line in lines[1:]:
+            cells = line.split("\t")
+            variants = [("" if c.strip() == "NULL" else c.strip()) for c in cells[1:] if c != ""]
+            variants = [v for v in variants if v != cells[0]] or variants
+            if cells[0] and variants and variants != [cells[0]]:
+                table[cells[0]] = variants
+        tables[keyboard] = table
+    return tables
+
+
+def keyboard_noise(text: str, table: dict[str, list[str]], rate: float, rng: random.Random) -> str:
+    """Replace each confusable letter (or sequence, longest first) by a keyboard variant with probability
+    ``rate``."""
+    pattern = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
+    return pattern.sub(lambda m: rng.choice(table[m.group()]) if rng.random() < rate else m.group(), text)
+
+
+def per_label_f1(pairs: list[tuple[str, str]], predicted: list[str]) -> dict[str, tuple[float, float, float]]:
+    labels = sorted({gold for gold, _ in pairs} | set(predicted))
+    out = {}
+    for label in labels:
+        tp = sum(1 for (gold, _), p in zip(pairs, predicted) if gold == label and p == label)
+        npred = sum(1 for p in predicted if p == label)
+        ngold = sum(1 for gold, _ in pairs if gold == label)
+        out[label] = f1(tp, npred, ngold)
+    return out
+
+
+def run(gold_paths: list[Path], show: int) -> Report:
+    from ..langid import identify
+
+    shared = shared_data()
+    langid_dir = gold_paths[0] if gold_paths else (shared / "langid" if shared else None)
+    if langid_dir is None or not langid_dir.is_dir():
+        return Report("langid", {}, details=["skipped: no langid data (../shared/data/langid or --gold DIR)"])
+    everything = labelled_lines(langid_dir, held_out=True, variants=True)
+    held = [(g, t) for g, t in everything if not g.endswith("@noisy")]
+    script_noise = [(g.partition("@")[0], t) for g, t in everything if g.endswith("@noisy")]
+    held = [(g.partition("@")[0], t) for g, t in held]
+    if shared is not None:
+        held += english(shared, held_out=True)
+    figures: dict[str, float] = {"held-out lines": len(held)}
+    predicted = [identify(text).label for _, text in held]
+    details = ["clean held-out (P / R / F1, lines):"]
+    counts = Counter(gold for gold, _ in held)
+    for label, (p, r, f) in per_label_f1(held, predicted).items():
+        details.append(f"  {label:4s} {p:.4f} {r:.4f} {f:.4f} ({counts.get(label, 0)})")
+        if counts.get(label):
+            figures[f"clean F1 {label}"] = f
+    misses = [f"{gold} -> {pred}: {text[:80]}" for (gold, text), pred in zip(held, predicted) if gold != pred]
+    if script_noise:
+        guess = [identify(t).label for _, t in script_noise]
+        details.append("noisy Perso-Arabic-script held-out lines (ScriptNormalization; P / R / F1):")
+        gold_labels = {g for g, _ in script_noise}
+        for label, (p, r, f) in per_label_f1(script_noise, guess).items():
+            details.append(f"  {label:4s} {p:.4f} {r:.4f} {f:.4f}")
+            if label in gold_labels:
+                figures[f"script-noise F1 {label}"] = f
+    if shared is not None and (shared / "normalization").is_dir():
+        rng = random.Random(13)
+        others = [(g, t) for g, t in held if g != "ckb"]  # the clean held-out lines of the other languages
+        sorani = [t for g, t in held if g == "ckb" and not re.search("[a-zA-Z]", t)]
+        for keyboard, table in confusions(shared).items():
+            for rate in (0.5, 1.0):
+                noisy = [("ckb", keyboard_noise(t, table, rate, rng)) for t in sorani] + others
+                guess = [identify(t).label for _, t in noisy]
+                p, r, f = per_label_f1(noisy, guess)["ckb"]
+                figures[f"ckb F1, {keyboard} keyboard noise {int(rate * 100)}%"] = f
+                details.append(f"ckb with {keyboard}-keyboard noise at {rate:.0%}: P {p:.4f} R {r:.4f} F1 {f:.4f}")
+        flores = shared / "normalization" / "synthetic-flores"
+        for keyboard in ("Arabic", "Persian"):
+            path = flores / f"Sorani-{keyboard}" / "devtest_100.src"
+            if path.is_file():
+                lines = path.read_text(encoding="utf-8").splitlines()[506:]
+                recall = sum(identify(t).label == "ckb" for t in lines) / max(1, len(lines))
+                figures[f"ckb recall, FLORES {keyboard} 100% noise (lines 506+)"] = recall
+    return Report("langid", figures, misses[:show], details)
