@@ -86,7 +86,7 @@ def features(text: str, orders: tuple[int, ...] = (1, 2, 3, 4)) -> list[str]:
 # label plus a count field, so that scoring a text is a single ``sum`` over integers (C speed) instead of
 # adding vectors in Python. A field holds (log p + _OFFSET) * 2**_FRACTION; _FIELD bits leave room for
 # the sum over MAX_CHARS * len(orders) n-grams.
-_FRACTION, _OFFSET, _FIELD = 16, 48, 44
+_FRACTION, _OFFSET, _FIELD = 8, 48, 30
 
 
 @functools.lru_cache(maxsize=None)

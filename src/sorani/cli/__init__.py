@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sorani.cli.text",
     "sorani.cli.numbers",
     "sorani.cli.langid",
+    "sorani.cli.corpus",
     "sorani.cli.evaluate",
 )
 

@@ -1,0 +1,160 @@
+"""Pipeline configuration: one dataclass per stage, loaded from TOML or YAML, with working defaults.
+
+Unknown keys are an error before any work starts (``ConfigError``), so a typo never silently runs with
+the default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ConfigError
+
+
+@dataclass
+class InputConfig:
+    lines: bool = False  # text files: one document per line instead of one per file
+    text_field: str = "text"
+    id_field: str = "id"
+
+
+@dataclass
+class LangIdConfig:
+    enabled: bool = True
+    keep: list[str] = field(default_factory=lambda: ["ckb"])
+    min_score: float = 0.5
+    per_sentence: bool = True  # mixed documents: keep the sentences in a kept language
+    min_kept_share: float = 0.5  # ... if they make up at least this share of the document's letters
+    min_letters: int = 20  # shorter documents are left to the quality filter: too little to judge
+
+
+@dataclass
+class NormalizeConfig:
+    tier: str = "standard"
+    digits: str = "keep"
+
+
+@dataclass
+class QualityConfig:
+    enabled: bool = True
+    min_words: int = 5
+    min_kurdish_letter_ratio: float = 0.6
+    min_stopword_ratio: float = 0.05
+    min_mean_word_length: float = 2.0
+    max_mean_word_length: float = 12.0
+    max_repeated_line_ratio: float = 0.3
+    max_top_bigram_ratio: float = 0.2
+    max_symbol_ratio: float = 0.25
+    max_url_ratio: float = 0.2
+
+
+@dataclass
+class DedupConfig:
+    exact: bool = True
+    near: bool = True
+    shingle: int = 2  # words per shingle
+    num_perm: int = 128
+    bands: int = 32
+    threshold: float = 0.5  # estimated Jaccard similarity that makes a near duplicate
+    seed: int = 1
+
+
+@dataclass
+class AnnotateConfig:
+    sentences: bool = False
+    tokens: bool = False
+    morphology: bool = False
+
+
+@dataclass
+class OutputConfig:
+    format: str = "parquet"  # or "jsonl"
+    shard_size: int = 1000  # documents per shard
+    keep_raw: bool = False
+
+
+@dataclass
+class Config:
+    input: InputConfig = field(default_factory=InputConfig)
+    langid: LangIdConfig = field(default_factory=LangIdConfig)
+    normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
+    quality: QualityConfig = field(default_factory=QualityConfig)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    annotate: AnnotateConfig = field(default_factory=AnnotateConfig)
+    output: OutputConfig = field(default_factory=OutputConfig)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def from_dict(data: dict) -> Config:
+    """A Config from nested dicts; an unknown section or key raises ConfigError naming it."""
+    if not isinstance(data, dict):
+        raise ConfigError("the configuration must be a table of sections")
+    config = Config()
+    sections = {f.name: f for f in dataclasses.fields(Config)}
+    for name, values in data.items():
+        if name not in sections:
+            raise ConfigError(f"unknown config section [{name}]; known: {', '.join(sections)}")
+        if not isinstance(values, dict):
+            raise ConfigError(f"config section [{name}] must be a table")
+        section = getattr(config, name)
+        known = {f.name: f for f in dataclasses.fields(section)}
+        for key, value in values.items():
+            if key not in known:
+                raise ConfigError(f"unknown config key {name}.{key}; known: {', '.join(known)}")
+            default = getattr(section, key)
+            if isinstance(default, bool) != isinstance(value, bool) or (
+                not isinstance(default, bool) and isinstance(default, (int, float)) and not isinstance(value, (int, float))
+            ):
+                raise ConfigError(f"config key {name}.{key} must be {type(default).__name__}, not {value!r}")
+            setattr(section, key, value)
+    _validate(config)
+    return config
+
+
+def _validate(config: Config) -> None:
+    from ..normalizer import DIGIT_STYLES, TIERS
+
+    if config.normalize.tier not in TIERS:
+        raise ConfigError(f"normalize.tier must be one of {', '.join(TIERS)}")
+    if config.normalize.digits not in DIGIT_STYLES:
+        raise ConfigError(f"normalize.digits must be one of {', '.join(DIGIT_STYLES)}")
+    if config.output.format not in ("parquet", "jsonl"):
+        raise ConfigError("output.format must be parquet or jsonl")
+    if config.output.shard_size < 1:
+        raise ConfigError("output.shard_size must be at least 1")
+    if config.dedup.num_perm % config.dedup.bands:
+        raise ConfigError("dedup.num_perm must be a multiple of dedup.bands")
+
+
+def load(path: str | Path | None) -> Config:
+    """Read a TOML (``.toml``) or YAML (``.yaml``/``.yml``) file; None gives the defaults."""
+    if path is None:
+        return Config()
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
+    if path.suffix in (".yaml", ".yml"):
+        try:
+            import yaml
+        except ImportError:
+            raise ConfigError("YAML configs need PyYAML (pip install pyyaml); or use TOML") from None
+        try:
+            data = yaml.safe_load(raw) or {}
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+    else:
+        try:
+            import tomllib
+        except ImportError:  # Python 3.10
+            import tomli as tomllib
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+    return from_dict(data)

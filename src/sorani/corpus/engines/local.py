@@ -1,0 +1,45 @@
+"""The local engine: ``-j N`` worker processes, a progress bar, shards processed in order."""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+from pathlib import Path
+
+from .. import pipeline
+from ..config import Config
+
+
+def _phase1(item, config: Config, out: Path):
+    index, documents = item
+    return index, len(documents), pipeline.process_shard(index, documents, config, out)
+
+
+def _phase3(index: int, config: Config, out: Path, decisions: dict):
+    return pipeline.finalize_shard(index, config, out, decisions)
+
+
+def run(documents, config: Config, out: Path, jobs: int = 1, progress: bool = True) -> tuple[list, list[dict]]:
+    """(summaries, per-shard stats) for a build on this machine."""
+    from tqdm import tqdm
+
+    bar = tqdm(unit="doc", desc="processing", disable=not progress, leave=False)
+    summaries, indexes = [], []
+    shards = pipeline.shards(documents, config.output.shard_size)
+    phase1 = functools.partial(_phase1, config=config, out=out)
+    pool = multiprocessing.get_context("spawn").Pool(jobs) if jobs > 1 else None
+    try:
+        results = pool.imap(phase1, shards) if pool else map(phase1, shards)
+        for index, count, summary in results:
+            summaries += summary
+            indexes.append(index)
+            bar.update(count)
+        bar.close()
+        decisions = pipeline.decide(summaries, config)
+        phase3 = functools.partial(_phase3, config=config, out=out, decisions=decisions)
+        stats = list(pool.map(phase3, indexes) if pool else map(phase3, indexes))
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    return summaries, stats

@@ -1,0 +1,134 @@
+"""Reading documents from text, JSONL, CSV and Parquet files (optionally gzip or zstd), without ever holding
+a whole corpus in memory. A document that cannot be read becomes a ``Document`` with an ``error``: it is
+rejected with that reason later, never dropped and never fatal."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import InputConfig
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    text: str
+    source: str
+    order: int = 0  # position in the input: decides which copy of a duplicate is kept
+    error: str = ""  # why it could not be read (stage "read")
+
+
+def _open_binary(path: Path):
+    if path.suffix == ".gz":
+        return gzip.open(path, "rb")
+    if path.suffix == ".zst":
+        import zstandard
+
+        return zstandard.ZstdDecompressor().stream_reader(open(path, "rb"))  # noqa: SIM115
+    return open(path, "rb")  # noqa: SIM115
+
+
+def _kind(path: Path) -> str:
+    suffixes = [s for s in path.suffixes if s not in (".gz", ".zst")]
+    return suffixes[-1].lstrip(".") if suffixes else "txt"
+
+
+def read_documents(paths: list[str | Path], config: InputConfig) -> Iterator[Document]:
+    """Every document of every input, in order, numbered."""
+    order = 0
+    for raw_path in paths:
+        path = Path(raw_path)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            for doc in _read_file(file, config):
+                doc.order = order
+                order += 1
+                yield doc
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError as exc:
+        return data.decode("utf-8", "replace"), f"invalid-utf8 at byte {exc.start}"
+
+
+def _read_file(path: Path, config: InputConfig) -> Iterator[Document]:
+    name = str(path)
+    try:
+        kind = _kind(path)
+        if kind == "parquet":
+            yield from _read_parquet(path, config)
+            return
+        with _open_binary(path) as handle:
+            if kind == "jsonl" or kind == "json":
+                yield from _read_jsonl(handle, name, config)
+            elif kind == "csv":
+                yield from _read_csv(handle, name, config)
+            elif config.lines:
+                for number, line in enumerate(handle, 1):
+                    text, error = _decode(line.rstrip(b"\r\n"))
+                    yield Document(f"{path.name}:{number}", text, name, error=error)
+            else:
+                text, error = _decode(handle.read())
+                yield Document(path.name, text, name, error=error)
+    except OSError as exc:
+        yield Document(name, "", name, error=f"unreadable: {exc.strerror or exc}")
+
+
+def _read_jsonl(handle, name: str, config: InputConfig) -> Iterator[Document]:
+    for number, line in enumerate(handle, 1):
+        if not line.strip():
+            continue
+        fallback_id = f"{Path(name).name}:{number}"
+        text, error = _decode(line)
+        if error:
+            yield Document(fallback_id, text, name, error=error)
+            continue
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Document(fallback_id, text, name, error=f"json-error: {exc.msg}")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get(config.text_field), str):
+            yield Document(fallback_id, text, name, error=f"missing-field: {config.text_field}")
+            continue
+        doc_id = record.get(config.id_field)
+        yield Document(str(doc_id) if doc_id is not None else fallback_id, record[config.text_field], name)
+
+
+def _read_csv(handle, name: str, config: InputConfig) -> Iterator[Document]:
+    reader = csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline=""))
+    for number, row in enumerate(reader, 1):
+        fallback_id = f"{Path(name).name}:{number}"
+        text = row.get(config.text_field)
+        if text is None:
+            yield Document(fallback_id, "", name, error=f"missing-field: {config.text_field}")
+            continue
+        yield Document(row.get(config.id_field) or fallback_id, text, name)
+
+
+def _read_parquet(path: Path, config: InputConfig) -> Iterator[Document]:
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    number = 0
+    for batch in parquet.iter_batches(batch_size=1024):
+        columns = batch.to_pydict()
+        if config.text_field not in columns:
+            yield Document(str(path), "", str(path), error=f"missing-field: {config.text_field}")
+            return
+        ids = columns.get(config.id_field) or [None] * batch.num_rows
+        for doc_id, text in zip(ids, columns[config.text_field]):
+            number += 1
+            fallback_id = f"{path.name}:{number}"
+            if not isinstance(text, str):
+                yield Document(fallback_id, "", str(path), error=f"missing-field: {config.text_field}")
+            else:
+                yield Document(str(doc_id) if doc_id is not None else fallback_id, text, str(path))

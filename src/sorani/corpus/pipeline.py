@@ -1,0 +1,189 @@
+"""The shared phases of a corpus build, used by every engine:
+
+1. ``process_shard``: run the per-document stages on one shard of documents and keep the result in
+   ``OUT/.work/shard-NNNNN.jsonl.gz`` (written atomically, so ``--resume`` can skip finished shards);
+   return a small summary (ids, hashes, MinHash signatures).
+2. deduplication over the summaries (``dedup``): exact, then near.
+3. ``finalize_shard``: write each shard's accepted and rejected documents, with the dedup decisions,
+   and return its statistics.
+
+Only summaries travel between the phases, never the corpus, so memory stays bounded by the shard size.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import dedup
+from .config import Config
+from .io import Document
+from .stages import process
+
+WORK = ".work"
+
+
+def shards(documents: Iterable[Document], size: int) -> Iterator[tuple[int, list[Document]]]:
+    iterator = iter(documents)
+    for index in itertools.count():
+        batch = list(itertools.islice(iterator, size))
+        if not batch:
+            return
+        yield index, batch
+
+
+def work_path(out: Path, index: int) -> Path:
+    return out / WORK / f"shard-{index:05d}.jsonl.gz"
+
+
+def process_shard(index: int, documents: list[Document], config: Config, out: Path) -> list[tuple]:
+    """Phase 1 for one shard; reuses the shard's work file if it is already there (resume)."""
+    path = work_path(out, index)
+    if path.exists():
+        return summarize(read_work(path))
+    records = [process(doc, config) for doc in documents]
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with gzip.open(tmp, "wt", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+    return summarize(records)
+
+
+def read_work(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def summarize(records: list[dict]) -> list[tuple]:
+    """(order, id, status, hash, packed signature) of each record of a shard."""
+    return [(r["order"], r["id"], r["status"], r["hash"], dedup.pack(r["minhash"]) if r["minhash"] else b"")
+            for r in records]
+
+
+def decide(summaries: Iterable[tuple], config: Config, pairs=None) -> dict[int, tuple[str, str]]:
+    """order -> (stage, reason) for every document that deduplication rejects. ``pairs`` (candidate pairs)
+    may be given by an engine that builds them itself; they are found here otherwise."""
+    ok = [s for s in summaries if s[2] == "ok"]
+    ids = {order: doc_id for order, doc_id, *_ in ok}
+    decisions: dict[int, tuple[str, str]] = {}
+    if config.dedup.exact:
+        for order, first in dedup.exact_duplicates((o, i, h) for o, i, _, h, _ in ok).items():
+            decisions[order] = ("dedup-exact", f"dup-of:{ids[first]}")
+    if config.dedup.near:
+        signatures = {o: sig for o, _, _, _, sig in ok if sig and o not in decisions}
+        if pairs is None:
+            pairs = dedup.candidate_pairs(signatures, config.dedup.bands)
+        pairs = {(a, b) for a, b in pairs if a in signatures and b in signatures}
+        for order, first in dedup.resolve(pairs, signatures, config.dedup.threshold).items():
+            decisions[order] = ("dedup-near", f"dup-of:{ids[first]}")
+    return decisions
+
+
+ACCEPTED_FIELDS = ("id", "text", "source", "lang", "lang_score", "legacy", "word_count", "token_count",
+                   "sentence_spans", "lemmas", "rules_version")
+
+
+def finalize_shard(index: int, config: Config, out: Path, decisions: dict[int, tuple[str, str]]) -> dict:
+    """Phase 3 for one shard: write its accepted and rejected parts and return its statistics."""
+    records = read_work(work_path(out, index))
+    accepted, rejected = [], []
+    stats = _empty_stats()
+    for record in records:
+        if record["status"] == "ok" and record["order"] in decisions:
+            stage, reason = decisions[record["order"]]
+            record.update(status="rejected", stage=stage, reason=reason)
+            stats["clusters"].append((reason.removeprefix("dup-of:"), record["id"], stage))
+        stats["input"] += 1
+        words = record["signals"].get("words", len(record["raw"].split()))
+        if record["status"] == "ok":
+            row = {k: record[k] for k in ACCEPTED_FIELDS if k in record}
+            if config.output.keep_raw:
+                row["raw"] = record["raw"]
+            accepted.append(row)
+            stats["accepted"] += 1
+            stats["lengths_accepted"].append(words)
+            if record["raw"] != record["text"] and len(stats["examples"]) < 5:
+                stats["examples"].append((record["id"], record["raw"][:300], record["text"][:300]))
+        else:
+            rejected.append({"id": record["id"], "source": record["source"], "stage": record["stage"],
+                             "reason": record["reason"], "text": record["raw"],
+                             "rules_version": record["rules_version"]})
+            stats["stages"][record["stage"]] += 1
+            stats["reasons"][_reason_group(record["reason"])] += 1
+            stats["lengths_rejected"].append(words)
+        if record["lang"]:
+            stats["languages"][record["lang"]] += 1
+    _write(out / "accepted", index, accepted, config)
+    _write(out / "rejected", index, rejected, config)
+    return stats
+
+
+def _reason_group(reason: str) -> str:
+    """``lang:fa 0.98`` -> ``lang:fa``; ``quality:stopword_ratio=0.01`` -> ``quality:stopword_ratio``."""
+    if reason.startswith("dup-of:"):
+        return "dup-of"
+    return reason.split(" ")[0].split("=")[0]
+
+
+def _empty_stats() -> dict:
+    return {"input": 0, "accepted": 0, "stages": Counter(), "reasons": Counter(), "languages": Counter(),
+            "lengths_accepted": [], "lengths_rejected": [], "examples": [], "clusters": []}
+
+
+def merge_stats(parts: Iterable[dict]) -> dict:
+    total = _empty_stats()
+    for part in parts:
+        for key in ("input", "accepted"):
+            total[key] += part[key]
+        for key in ("stages", "reasons", "languages"):
+            total[key].update(part[key])
+        for key in ("lengths_accepted", "lengths_rejected", "clusters"):
+            total[key] += part[key]
+        total["examples"] += part["examples"][: max(0, 5 - len(total["examples"]))]
+    return total
+
+
+def _write(folder: Path, index: int, rows: list[dict], config: Config) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    if config.output.format == "jsonl":
+        path = folder / f"part-{index:05d}.jsonl"
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = folder / f"part-{index:05d}.parquet"
+        tmp = path.with_suffix(".tmp")
+        table = pa.Table.from_pylist(rows) if rows else pa.table({"id": pa.array([], pa.string())})
+        pq.write_table(table, tmp)
+    os.replace(tmp, path)
+
+
+def prepare(out: Path, config: Config, resume: bool, overwrite: bool) -> None:
+    """Check or set up the output folder before any work."""
+    from ..errors import ConfigError
+
+    work = out / WORK
+    saved = work / "config.json"
+    if out.exists() and any(out.iterdir()) and not resume:
+        if not overwrite:
+            raise ConfigError(f"{out} is not empty: use --resume to continue a run or --overwrite to replace it")
+        import shutil
+
+        shutil.rmtree(out)
+    if resume and saved.exists() and json.loads(saved.read_text()) != config.to_dict():
+        raise ConfigError(f"{out} was built with another configuration; resume with the same --config")
+    work.mkdir(parents=True, exist_ok=True)
+    saved.write_text(json.dumps(config.to_dict(), indent=1))
+    for folder in ("accepted", "rejected"):  # parts are rewritten by the final phase
+        for stale in (out / folder).glob("part-*") if (out / folder).exists() else ():
+            stale.unlink()

@@ -1,0 +1,122 @@
+"""The corpus pipeline end to end: stages, nothing lost, bad input, resume, config errors, both engines."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyarrow")
+pytest.importorskip("datasketch")
+
+import pyarrow.parquet as pq  # noqa: E402
+
+import sorani  # noqa: E402
+from sorani.corpus import Config, build  # noqa: E402
+from sorani.errors import ConfigError  # noqa: E402
+
+
+def read_parts(folder: Path) -> list[dict]:
+    rows = []
+    for part in sorted(folder.glob("part-*")):
+        if part.suffix == ".parquet":
+            rows += pq.read_table(part).to_pylist()
+        else:
+            rows += [json.loads(line) for line in part.read_text(encoding="utf-8").splitlines()]
+    return [r for r in rows if r.get("id") is not None]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    stats = build([], out, overwrite=True)
+    return out, stats
+
+
+def test_demo_corpus_every_document_ends_somewhere(demo):
+    out, stats = demo
+    accepted, rejected = read_parts(out / "accepted"), read_parts(out / "rejected")
+    demo_ids = [json.loads(line)["id"] for line in sorani.corpus.demo_inputs()[0].read_text().splitlines()]
+    assert sorted(r["id"] for r in accepted + rejected) == sorted(demo_ids)
+    assert stats["documents"] == {"input": len(demo_ids), "accepted": len(accepted), "rejected": len(rejected)}
+    reasons = {r["id"]: r["reason"] for r in rejected}
+    assert reasons["news-03-copy"] == "dup-of:news-03"
+    assert reasons["news-04-arabic-kaf"] == "dup-of:news-04"  # differs only in ك/ک: same once normalized
+    assert reasons["news-05-edited"] == "dup-of:news-05"  # 7% of words edited
+    assert reasons["persian-1"].startswith("lang:fa") and reasons["arabic-1"].startswith("lang:ar")
+    assert reasons["empty-1"] == "read:empty" and reasons["spam-1"].startswith("quality:repeated_line_ratio")
+    assert reasons["short-1"].startswith("quality:words")
+    kept = {r["id"]: r for r in accepted}
+    assert "news-01" in kept and kept["news-01"]["rules_version"] == sorani.RULES_VERSION
+    assert "ڕایگەیاند" in kept["news-01"]["text"]  # normalized
+    assert (out / "report.html").read_text().count("data:image/png;base64") >= 3
+    assert json.loads((out / "stats.json").read_text())["stages_skipped"].get("legacy")
+
+
+def test_bad_input_becomes_rejected_records(tmp_path):
+    data = tmp_path / "in.jsonl"
+    good = "سەرۆکوەزیرانی عێراق ئەمڕۆ بە سەرۆکایەتیی شاندێکی حکومەت بەرەو ئەمریکا بەڕێکەوت و لەگەڵ بایدن کۆبووەوە"
+    data.write_bytes(
+        (json.dumps({"id": "a", "text": good}, ensure_ascii=False) + "\n").encode()
+        + b'{"id": "b", "text": \n'  # not JSON
+        + b'{"id": "c", "body": "x"}\n'  # no text field
+        + b'{"id": "d", "text": "\xff\xfe"}\n'  # invalid UTF-8
+        + (json.dumps({"id": "e", "text": "  "}) + "\n").encode()
+    )
+    missing = tmp_path / "folder"
+    missing.mkdir()
+    (missing / "doc.txt.gz").write_bytes(gzip.compress(good.encode()))
+    stats = build([data, missing], tmp_path / "out", config=Config())
+    rejected = {r["id"]: r["reason"] for r in read_parts(tmp_path / "out" / "rejected")}
+    assert rejected["in.jsonl:2"].startswith("read:json-error")
+    assert rejected["in.jsonl:3"] == "read:missing-field: text"
+    assert rejected["in.jsonl:4"].startswith("read:invalid-utf8")
+    assert rejected["e"] == "read:empty"
+    accepted = [r["id"] for r in read_parts(tmp_path / "out" / "accepted")]
+    assert accepted == ["a"] and stats["rejected_by_reason"]["dup-of"] == 1  # doc.txt.gz repeats a
+
+
+def test_config_errors_before_any_work(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[quality]\nmin_wordz = 3\n")
+    with pytest.raises(ConfigError, match="min_wordz"):
+        build([], tmp_path / "out", config=bad)
+    assert not (tmp_path / "out").exists()
+    bad.write_text("[normalize]\ntier = 'best'\n")
+    with pytest.raises(ConfigError, match="tier"):
+        build([], tmp_path / "out", config=bad)
+    with pytest.raises(ConfigError, match="not empty"):
+        build([], tmp_path)  # tmp_path already holds bad.toml
+
+
+def test_resume_gives_the_same_output(tmp_path, demo):
+    out = tmp_path / "run"
+    config = Config()
+    config.output.shard_size = 5
+    config.output.format = "jsonl"
+    first = build([], out, config=config)
+    before = {p.name: p.read_text() for p in (out / "accepted").glob("part-*")}
+    (out / ".work" / "shard-00002.jsonl.gz").unlink()  # as if the run had been killed there
+    again = build([], out, config=config, resume=True)
+    after = {p.name: p.read_text() for p in (out / "accepted").glob("part-*")}
+    assert before == after and first["documents"] == again["documents"]
+
+
+def test_local_engine_in_parallel_matches_serial(tmp_path):
+    serial = build([], tmp_path / "one", jobs=1)
+    parallel = build([], tmp_path / "two", jobs=2)
+    assert read_parts(tmp_path / "one" / "accepted") == read_parts(tmp_path / "two" / "accepted")
+    assert serial["rejected_by_reason"] == parallel["rejected_by_reason"]
+
+
+def test_dask_local_cluster_matches_local_engine(tmp_path):
+    pytest.importorskip("distributed")
+    config = Config()
+    config.output.shard_size = 6
+    build([], tmp_path / "local", config=config, engine="local")
+    build([], tmp_path / "dask", config=config, engine="dask", jobs=2)
+    local = [(r["id"], r["text"]) for r in read_parts(tmp_path / "local" / "accepted")]
+    distributed = [(r["id"], r["text"]) for r in read_parts(tmp_path / "dask" / "accepted")]
+    assert local == distributed and len(local) >= 8

@@ -1,0 +1,84 @@
+"""Near-duplicate detection on planted duplicates: documents with 5-10% of their words edited."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+pytest.importorskip("datasketch")
+
+from sorani.corpus import dedup  # noqa: E402
+from sorani.corpus.config import Config  # noqa: E402
+from sorani.corpus.stages import _WORDS, minhash_signature  # noqa: E402
+
+
+def planted(texts: list[str], seed: int = 0, share: tuple[float, float] = (0.05, 0.10)):
+    """Base documents plus, for every other one, a copy with 5-10% of its words replaced, deleted or
+    inserted. Returns (documents, {copy index: base index})."""
+    rng = random.Random(seed)
+    vocabulary = sorted({w for t in texts for w in _WORDS.findall(t)})
+    documents, truth = list(texts), {}
+    for base, text in enumerate(texts):
+        if base % 2:
+            continue
+        words = text.split()
+        for _ in range(max(1, round(len(words) * rng.uniform(*share)))):
+            i = rng.randrange(len(words))
+            action = rng.choice(("replace", "delete", "insert"))
+            if action == "replace":
+                words[i] = rng.choice(vocabulary)
+            elif action == "delete" and len(words) > 10:
+                del words[i]
+            else:
+                words.insert(i, rng.choice(vocabulary))
+        truth[len(documents)] = base
+        documents.append(" ".join(words))
+    return documents, truth
+
+
+def recall_precision(documents: list[str], truth: dict[int, int], config: Config) -> tuple[float, float]:
+    signatures = {i: dedup.pack(minhash_signature(t, config)) for i, t in enumerate(documents)}
+    found = dedup.resolve(dedup.candidate_pairs(signatures, config.dedup.bands), signatures, config.dedup.threshold)
+    hits = sum(1 for copy, base in truth.items() if found.get(copy) == base)
+    correct = sum(1 for copy, base in found.items() if truth.get(copy) == base)
+    return hits / len(truth), (correct / len(found) if found else 1.0)
+
+
+def sample_documents(news_sample: str, count: int, length: int = 80, seed: int = 1) -> list[str]:
+    """Distinct documents of real Sorani words: random runs of the news article's words, shuffled."""
+    rng = random.Random(seed)
+    words = news_sample.split()
+    documents = []
+    for _ in range(count):
+        start = rng.randrange(len(words) - length)
+        run = words[start : start + length]
+        rng.shuffle(run)
+        documents.append(" ".join(run))
+    return documents
+
+
+def test_planted_near_duplicates_from_the_sample(news_sample):
+    documents, truth = planted(sample_documents(news_sample, 200))
+    recall, precision = recall_precision(documents, truth, Config())
+    assert recall >= 0.95 and precision >= 0.99, (recall, precision)
+
+
+def test_planted_near_duplicates_in_real_sentences(shared_data):
+    lines = (shared_data / "normalization/synthetic-flores/Sorani-Arabic/devtest_20.trg").read_text(
+        encoding="utf-8").splitlines()
+    texts = [" ".join(lines[i : i + 3]) for i in range(0, 900, 3)]  # 300 documents of three sentences
+    documents, truth = planted(texts, seed=5)
+    recall, precision = recall_precision(documents, truth, Config())
+    assert recall >= 0.95 and precision >= 0.99, (recall, precision)
+
+
+def test_exact_duplicates_keep_the_first():
+    assert dedup.exact_duplicates([(0, "a", "h1"), (1, "b", "h2"), (2, "c", "h1"), (3, "d", "h1")]) == {2: 0, 3: 0}
+
+
+def test_resolution_compares_with_kept_documents_only():
+    # b duplicates a, c duplicates b but not a: c is kept, since b was not
+    signatures = {0: dedup.pack([1] * 10 + [2] * 10), 1: dedup.pack([1] * 10 + [3] * 10),
+                  2: dedup.pack([4] * 10 + [3] * 10)}
+    assert dedup.resolve({(0, 1), (1, 2), (0, 2)}, signatures, 0.5) == {1: 0}
