@@ -16,6 +16,7 @@ from .numbers import NumberSpan, find_numbers, number_to_words, words_to_number
 from .stoplists import stopwords
 from .repair import repair_text
 from .tokenizer import Token, sentence_spans, sentences, tokenize
+from .translit import transliterate
 
 __all__ = [
     "RULES_VERSION",
@@ -44,4 +45,5 @@ __all__ = [
     "identify_spans",
     "Prediction",
     "LanguageSpan",
+    "transliterate",
 ]

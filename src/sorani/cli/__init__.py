@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sorani.cli.numbers",
     "sorani.cli.langid",
     "sorani.cli.corpus",
+    "sorani.cli.translit",
     "sorani.cli.evaluate",
 )
 

@@ -17,6 +17,7 @@ from ..errors import ConfigError, InputError
 TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.normalize",
     "langid": "sorani.evaluate.langid",
+    "translit": "sorani.evaluate.translit",
     "repair": "sorani.evaluate.repair",
 }
 

@@ -47,8 +47,9 @@ def run(documents, config: Config, out: Path, jobs: int = 2, scheduler: str | No
                        .filter(lambda members: len(members) > 1))
             pairs = dedup.candidate_pairs_from_buckets(buckets.compute(scheduler=client))
         decisions = pipeline.decide(summaries, config, pairs=pairs if config.dedup.near else None)
+        shared = client.scatter(decisions, broadcast=True)  # once to every worker, not once per task
         stats = client.gather(client.map(pipeline.finalize_shard, indexes, config=config, out=out,
-                                          decisions=decisions))
+                                          decisions=shared))
         return summaries, stats
     finally:
         client.close()

@@ -1,0 +1,22 @@
+"""``sorani translit [--to latin|arabic] [--scheme hawar|wergor|ascii]``."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+
+from .. import translit
+from ._stream import add_stream_arguments, run_stream
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("translit", help="transliterate each line between Arabic script and Latin")
+    add_stream_arguments(p, jsonl=False)
+    p.add_argument("--to", dest="target", choices=translit.TARGETS, default="latin")
+    p.add_argument("--scheme", choices=translit.SCHEMES, default="hawar")
+    p.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    func = functools.partial(translit.transliterate, target=args.target, scheme=args.scheme)
+    return run_stream(args, func, str)

@@ -1,0 +1,94 @@
+"""``translit`` task: exact word accuracy (case-insensitive) of ``sorani.transliterate`` on held-out pairs.
+
+Sources, found as ``../shared/data`` next to the repository or in ``$SORANI_SHARED_DATA`` (or ``--gold
+DIR`` pointing at that data folder): Wergor's human transliterations (MIT) and UniMorph's lemmas and forms
+with their Latin forms (CC BY-SA 3.0). Rows whose number is divisible by 5 are held out from training
+(``scripts/train_translit.py``); only they are scored here, and a held-out word that also occurs in the
+training part is still scored (it is then answered from the lexicon, as in real use).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+from . import Report
+
+DEFAULT_GOLD: tuple[str, ...] = ()
+HELD_OUT_EVERY = 5
+
+
+def shared_data() -> Path | None:
+    candidates = [Path(os.environ["SORANI_SHARED_DATA"])] if os.environ.get("SORANI_SHARED_DATA") else []
+    candidates.append(Path(__file__).resolve().parents[3].parent / "shared" / "data")
+    return next((p for p in candidates if (p / "transliteration").is_dir()), None)
+
+
+def _pairs(shared: Path, held_out: bool) -> dict[str, list[tuple[str, str]]]:
+    from ..normalizer import normalize
+
+    out: dict[str, list[tuple[str, str]]] = {"wergor": [], "unimorph": []}
+    lines = (shared / "transliteration" / "wergor.dev.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    for number, line in enumerate(lines):
+        latin, arabic = line.split("\t")[:2]
+        if (number % HELD_OUT_EVERY == 0) == held_out:
+            out["wergor"].append((normalize(arabic), latin.lower().replace("ë", "’")))
+    rows = (shared / "morphology" / "unimorph.trainval.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    for number, line in enumerate(rows):
+        cells = line.split("\t")
+        if len(cells) < 5 or (number % HELD_OUT_EVERY == 0) != held_out:
+            continue
+        lemma, form, _tags, lemma_latin, form_latin = cells[:5]
+        for arabic, latin in ((form, form_latin), (lemma, lemma_latin)):
+            out["unimorph"].append((normalize(arabic), latin.lower().replace("'", "’")))
+    return out
+
+
+def training_pairs(shared: Path) -> list[tuple[str, str]]:
+    parts = _pairs(shared, held_out=False)
+    return [p for part in parts.values() for p in part if " " not in p[0]]
+
+
+def run(gold_paths: list[Path], show: int) -> Report:
+    from ..translit import transliterate
+
+    shared = gold_paths[0] if gold_paths else shared_data()
+    if shared is None:
+        return Report("translit", {}, details=["skipped: no shared data (../shared/data or --gold DIR)"])
+    figures: dict[str, float] = {}
+    misses: list[str] = []
+    errors: Counter = Counter()
+    for name, pairs in _pairs(shared, held_out=True).items():
+        pairs = [p for p in pairs if " " not in p[0]]
+        outputs = [transliterate(a).lower() for a, _ in pairs]
+        figures[f"{name} Arabic→Latin word accuracy ({len(pairs)} words)"] = (
+            sum(o == g for o, (_, g) in zip(outputs, pairs)) / max(1, len(pairs)))
+        # The gold keeps a written initial ر as r; sorani writes the standard ڕ, ř (the primer's rule).
+        figures[f"{name} Arabic→Latin, initial ř/r counted equal"] = (
+            sum(_initial_r(o) == _initial_r(g) for o, (_, g) in zip(outputs, pairs)) / max(1, len(pairs)))
+        back = [transliterate(g, target="arabic") for _, g in pairs]
+        figures[f"{name} Latin→Arabic word accuracy"] = sum(b == a for b, (a, _) in zip(back, pairs)) / max(1, len(pairs))
+        trip = [transliterate(b).lower() for b in back]
+        figures[f"{name} round trip Latin→Arabic→Latin"] = sum(t == g for t, (_, g) in zip(trip, pairs)) / max(1, len(pairs))
+        for o, (a, g) in zip(outputs, pairs):
+            if o != g:
+                misses.append(f"{name}: {a} → {o} (gold {g})")
+                errors[_error_type(o, g)] += 1
+    details = ["most frequent error types (system / gold differences):"]
+    details += [f"  {count:4d}  {kind}" for kind, count in errors.most_common(20)]
+    return Report("translit", figures, misses[:show], details)
+
+
+def _initial_r(word: str) -> str:
+    return "r" + word[1:] if word.startswith("ř") else word
+
+
+def _error_type(out: str, gold: str) -> str:
+    """A short name for how ``out`` differs from ``gold`` (the first differing stretch)."""
+    import difflib
+
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, out, gold).get_opcodes():
+        if tag != "equal":
+            return f"{tag}: '{out[i1:i2]}' → '{gold[j1:j2]}'"
+    return "other"

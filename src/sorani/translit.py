@@ -1,0 +1,180 @@
+"""Transliteration between Arabic-script Sorani and the Latin (Hawar) alphabet, with the unwritten vowel i
+(the bizroke) put back.
+
+Arabic → Latin works word by word: a word seen in the training pairs is looked up; any other word is
+labelled letter by letter by a small averaged-perceptron model (``sorani/data/translit_model.json.gz``,
+trained by ``scripts/train_translit.py``) that decides, for each letter, whether an i comes before it and
+whether و and ی are the consonants w, y or the vowels u, û, î. Latin → Arabic is rule-based. Everything
+that is not an Arabic-script (or, in reverse, Latin) word passes through unchanged.
+
+>>> transliterate("ڕایگەیاندنی سەرۆکوەزیرانی")
+'řageyandinî serokwezîranî'
+>>> transliterate("kirdin û řageyandin", target="arabic")
+'کردن و ڕاگەیاندن'
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+from importlib import resources
+
+from ._data import load_table
+from .errors import ConfigError, require_str
+
+SCHEMES = ("hawar", "wergor", "ascii")
+TARGETS = ("latin", "arabic")
+MODEL_FILE = "translit_model.json.gz"
+_ARABIC_WORD = re.compile(r"[ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ]+")
+_ASCII = str.maketrans({"ê": "ee", "î": "ii", "û": "uu", "ř": "rr", "ł": "ll", "ş": "sh", "ç": "ch",
+                        "ḧ": "hh", "ẍ": "gh", "’": "'"})
+
+
+@functools.lru_cache(maxsize=None)
+def _letters() -> dict[str, dict[str, str]]:
+    return {row["arabic"]: row for row in load_table("translit_letters.tsv")}
+
+
+def candidates(letter: str) -> tuple[str, ...]:
+    """The Latin strings one Arabic letter can stand for (Hawar), bizroke included."""
+    row = _letters()[letter]
+    latin, kind = row["hawar"], row["kind"]
+    if kind == "consonant":
+        return (latin, "i" + latin)
+    if kind == "vowel":
+        return (latin,)
+    if kind == "seat":
+        return ("", "’", "i")
+    if letter == "و":
+        return ("w", "u", "û", "", "iw", "uw", "wu")
+    return ("y", "î", "iy", "îy", "yî")  # ی
+
+
+def label_key(letter: str, option: str) -> str:
+    """The label the model learns for ``option``: shared by all consonants ("C" or "iC", bizroke or not),
+    so that what is learnt about one consonant helps the others; the letter's own string otherwise."""
+    if _letters()[letter]["kind"] == "consonant":
+        return "iC" if option.startswith("i") else "C"
+    return f"{letter}:{option}"
+
+
+def features(word: str, i: int, previous: str) -> list[str]:
+    """Features of letter ``i`` of ``word`` for the labeller: the letters around it and the previous label."""
+    padded = "^^^" + word + "$$$"
+    j = i + 3
+    return [
+        f"c={padded[j]}", f"p1={padded[j - 1]}", f"n1={padded[j + 1]}", f"p2={padded[j - 2:j]}",
+        f"n2={padded[j + 1:j + 3]}", f"w3={padded[j - 1:j + 2]}", f"w5={padded[j - 2:j + 3]}",
+        f"p3={padded[j - 3:j]}", f"n3={padded[j + 1:j + 4]}", f"prev={previous}", f"prev+c={previous}{padded[j]}",
+        f"w7={padded[j - 3:j + 4]}",
+    ]
+
+
+@functools.lru_cache(maxsize=None)
+def _model() -> tuple[dict[str, str], dict[str, dict[str, float]]]:
+    raw = resources.files("sorani").joinpath("data", MODEL_FILE).read_bytes()
+    model = json.loads(gzip.decompress(raw))
+    return model["lexicon"], model["weights"]
+
+
+def label_word(word: str, weights: dict[str, dict[str, float]]) -> list[str]:
+    """The Latin string for each letter of ``word``, chosen greedily left to right."""
+    labels: list[str] = []
+    previous = "^"
+    kinds = [_letters()[letter]["kind"] for letter in word]
+    for i, letter in enumerate(word):
+        options = candidates(letter)
+        if i == 1 and kinds[0] == kinds[1] == "consonant":
+            options = tuple(o for o in options if o.startswith("i"))  # a word never starts with a cluster
+        if len(options) == 1:
+            labels.append(options[0])
+        else:
+            keys = {label_key(letter, o): o for o in options}
+            scores = dict.fromkeys(keys, 0.0)
+            for feature in features(word, i, previous):
+                for key, weight in weights.get(feature, {}).items():
+                    if key in scores:
+                        scores[key] += weight
+            best = max(keys, key=lambda k: (scores[k], -options.index(keys[k])))
+            labels.append(keys[best])
+        previous = label_key(letter, labels[-1])
+    return labels
+
+
+@functools.lru_cache(maxsize=100_000)
+def word_to_latin(word: str) -> str:
+    """One normalized Arabic-script word in Hawar Latin."""
+    lexicon, weights = _model()
+    if word in lexicon:
+        return lexicon[word]
+    return "".join(label_word(word, weights))
+
+
+def _to_latin(text: str, scheme: str) -> str:
+    from .normalizer import normalize
+
+    text = normalize(text)
+    out = _ARABIC_WORD.sub(lambda m: word_to_latin(m.group()), text)
+    if scheme == "wergor":
+        out = out.replace("’", "ë")
+    elif scheme == "ascii":
+        out = out.translate(_ASCII)
+    return out
+
+
+# ------------------------------------------------------------------------------------- Latin → Arabic
+_LATIN_WORD = re.compile(r"[a-zçêîûşřłḧẍë’']+", re.IGNORECASE)
+_VOWELS = "aeêiîoûu"
+
+
+@functools.lru_cache(maxsize=None)
+def _reverse() -> dict[str, str]:
+    table = {row["hawar"]: row["arabic"] for row in load_table("translit_letters.tsv") if row["hawar"]}
+    table.update({"ë": "ع", "'": "ع", "w": "و", "u": "و", "û": "وو", "y": "ی", "î": "ی", "i": ""})
+    return table
+
+
+@functools.lru_cache(maxsize=100_000)
+def word_to_arabic(word: str) -> str:
+    """One Hawar word in Arabic script: the bizroke is dropped, û is وو, and a vowel that starts a
+    syllable gets the seat ئ."""
+    table = _reverse()
+    word = word.lower()
+    whole = _whole_words()
+    if word in whole:
+        return whole[word]
+    out = []
+    for i, char in enumerate(word):
+        starts_syllable = i == 0 or word[i - 1] in _VOWELS
+        if char in _VOWELS and starts_syllable and char != "i":
+            out.append("ئ")
+        if char == "i" and i == 0:
+            out.append("ئ")
+            continue
+        if char == "r" and i == 0:  # a word never starts with the tap r: written ڕ
+            char = "ř"
+        out.append(table.get(char, char))
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _whole_words() -> dict[str, str]:
+    return {row["latin"]: row["arabic"] for row in load_table("translit_words.tsv")}
+
+
+def _to_arabic(text: str) -> str:
+    return _LATIN_WORD.sub(lambda m: word_to_arabic(m.group()), text)
+
+
+def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar") -> str:
+    """Transliterate running text. ``target="latin"`` (default) writes Arabic-script Sorani in Latin letters
+    (``scheme``: ``hawar`` with ’ for ع, ``wergor`` with ë, or ``ascii``); ``target="arabic"`` writes Hawar
+    Latin in Arabic script. Punctuation, digits, other scripts and spacing pass through."""
+    require_str(text)
+    if target not in TARGETS:
+        raise ConfigError(f"unknown target {target!r}; choose latin or arabic")
+    if scheme not in SCHEMES:
+        raise ConfigError(f"unknown scheme {scheme!r}; choose from {', '.join(SCHEMES)}")
+    return _to_latin(text, scheme) if target == "latin" else _to_arabic(text)

@@ -1,0 +1,73 @@
+"""Transliteration on words of the sample article and on the gold pairs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import sorani
+from sorani.errors import ConfigError
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("راگەیاندنی", "řageyandinî"),  # the bizroke inside the word (KLPT gives řageyandnî)
+        ("سەرۆکوەزیرانی", "serokwezîranî"),
+        ("یەکگرتووەکانی", "yekgirtuwekanî"),  # UniMorph: yekgirtuwekan
+        ("واشنتن", "waşintin"),  # UniMorph
+        ("مستەفا", "mistefa"),  # UniMorph
+        ("کوردستان", "kurdistan"),
+        ("کردن", "kirdin"),
+        ("هێزێكی", "hêzêkî"),  # unnormalized kaf: no crash, normalized first
+    ],
+)
+def test_sample_words(arabic, latin):
+    assert sorani.transliterate(arabic) == latin
+
+
+def test_running_text_keeps_everything_else():
+    text = "ساڵی ٢٠٢١، کازمی (Kazimi) گوتی: «باشە»! 😀"
+    out = sorani.transliterate(text)
+    assert "٢٠٢١" in out and "(Kazimi)" in out and "😀" in out and "«" in out and out.count(" ") == text.count(" ")
+    assert sorani.transliterate("عێراق") == "’êraq" and sorani.transliterate("عێراق", scheme="wergor") == "ëêraq"
+    assert sorani.transliterate("ڕۆژ", scheme="ascii") == "rroj"
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("kirdin", "کردن"), ("řageyandin", "ڕاگەیاندن"), ("aso", "ئاسۆ"), ("xwêndinewe", "خوێندنەوە"),
+     ("sał", "ساڵ"), ("kurdistan û ’êraq", "کوردستان و عێراق"), ("rûbar", "ڕووبار")],
+)
+def test_latin_to_arabic(latin, arabic):
+    assert sorani.transliterate(latin, target="arabic") == sorani.normalize(arabic)
+
+
+def test_round_trip_on_gold_words(shared_data):
+    rows = (shared_data / "morphology/unimorph.trainval.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    latin = [row.split("\t")[4] for row in rows[::5]]
+    stable = [w for w in latin if sorani.transliterate(sorani.transliterate(w, target="arabic")) == w]
+    assert len(stable) / len(latin) > 0.9
+
+
+def test_errors():
+    with pytest.raises(ConfigError):
+        sorani.transliterate("کورد", scheme="klingon")
+    with pytest.raises(ConfigError):
+        sorani.transliterate("کورد", target="cyrillic")
+    with pytest.raises(TypeError):
+        sorani.transliterate(None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_never_crashes_and_foreign_text_passes(text):
+    sorani.transliterate(text)
+    sorani.transliterate(text, target="arabic")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="abcdxyz0123456789 .,!?", max_size=30))
+def test_non_kurdish_text_passes_through(text):
+    assert sorani.transliterate(text) == sorani.normalize(text)
