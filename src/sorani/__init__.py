@@ -11,6 +11,7 @@ from .dates import DateSpan, find_dates
 from .errors import SoraniError
 from .kurdish_calendar import gregorian_to_kurdish, kurdish_to_gregorian
 from .langid import LanguageSpan, Prediction, identify, identify_spans
+from .morphology import Analysis, Morpheme, analyze, lemmatize, segment, stem
 from .normalizer import Alignment, Normalizer, normalize
 from .numbers import NumberSpan, find_numbers, number_to_words, words_to_number
 from .stoplists import stopwords
@@ -46,4 +47,10 @@ __all__ = [
     "Prediction",
     "LanguageSpan",
     "transliterate",
+    "analyze",
+    "lemmatize",
+    "segment",
+    "stem",
+    "Analysis",
+    "Morpheme",
 ]

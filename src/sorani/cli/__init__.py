@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sorani.cli.langid",
     "sorani.cli.corpus",
     "sorani.cli.translit",
+    "sorani.cli.morph",
     "sorani.cli.evaluate",
 )
 

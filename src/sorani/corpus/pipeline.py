@@ -85,6 +85,18 @@ def decide(summaries: Iterable[tuple], config: Config, pairs=None) -> dict[int, 
     return decisions
 
 
+def save_decisions(out: Path, decisions: dict[int, tuple[str, str]]) -> None:
+    path = out / WORK / "decisions.json"
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({str(k): v for k, v in decisions.items()}), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def load_decisions(out: Path) -> dict[int, tuple[str, str]]:
+    data = json.loads((out / WORK / "decisions.json").read_text(encoding="utf-8"))
+    return {int(k): tuple(v) for k, v in data.items()}
+
+
 ACCEPTED_FIELDS = ("id", "text", "source", "lang", "lang_score", "legacy", "word_count", "token_count",
                    "sentence_spans", "lemmas", "rules_version")
 

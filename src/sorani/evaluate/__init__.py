@@ -18,6 +18,8 @@ TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.normalize",
     "langid": "sorani.evaluate.langid",
     "translit": "sorani.evaluate.translit",
+    "segment": "sorani.evaluate.segment",
+    "lemma": "sorani.evaluate.lemma",
     "repair": "sorani.evaluate.repair",
 }
 

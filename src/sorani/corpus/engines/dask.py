@@ -17,6 +17,10 @@ def _band_entries(summary: list[tuple], bands: int) -> list[tuple[str, int]]:
             for key in dedup.band_keys(sig, bands)]
 
 
+def _finalize(index: int, config: Config, out: Path) -> dict:
+    return pipeline.finalize_shard(index, config, out, pipeline.load_decisions(out))
+
+
 def run(documents, config: Config, out: Path, jobs: int = 2, scheduler: str | None = None,
         progress: bool = True) -> tuple[list, list[dict]]:
     import dask.bag as db
@@ -47,9 +51,9 @@ def run(documents, config: Config, out: Path, jobs: int = 2, scheduler: str | No
                        .filter(lambda members: len(members) > 1))
             pairs = dedup.candidate_pairs_from_buckets(buckets.compute(scheduler=client))
         decisions = pipeline.decide(summaries, config, pairs=pairs if config.dedup.near else None)
-        shared = client.scatter(decisions, broadcast=True)  # once to every worker, not once per task
-        stats = client.gather(client.map(pipeline.finalize_shard, indexes, config=config, out=out,
-                                          decisions=shared))
+        # The decisions reach the workers through the output folder (which they share), not the task graph.
+        pipeline.save_decisions(out, decisions)
+        stats = client.gather(client.map(_finalize, indexes, config=config, out=out))
         return summaries, stats
     finally:
         client.close()

@@ -1,0 +1,58 @@
+#!/usr/bin/env python
+"""Write src/sorani/data/lemmas.tsv (form -> lemma) from the UniMorph ckb training rows.
+
+    python scripts/build_lemmas.py [--shared ../shared/data]
+
+Rows whose number is divisible by 5 are held out for `sorani evaluate lemma` and never written. The silver
+inflections (unimorph-silver.dev.tsv) add forms of the training lemmas only, so no held-out lemma leaks in.
+UniMorph is CC BY-SA 3.0: the table is shipped with that attribution (LICENSES.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sorani.normalizer import normalize  # noqa: E402
+
+HELD_OUT_EVERY = 5
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args(argv)
+    rows = (args.shared / "morphology" / "unimorph.trainval.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    pairs: dict[str, str] = {}
+    held_lemmas = set()
+    for number, line in enumerate(rows):
+        lemma, form = (normalize(c) for c in line.split("\t")[:2])
+        if number % HELD_OUT_EVERY == 0:
+            held_lemmas.add(lemma)
+            continue
+        pairs.setdefault(form, lemma)
+        pairs.setdefault(lemma, lemma)
+    silver = args.shared / "morphology" / "unimorph-silver.dev.tsv"
+    train_lemmas = set(pairs.values()) - held_lemmas
+    for line in silver.read_text(encoding="utf-8").splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) >= 2:
+            lemma, form = normalize(cells[0]), normalize(cells[1])
+            if lemma in train_lemmas:
+                pairs.setdefault(form, lemma)
+    out = ROOT / "src" / "sorani" / "data" / "lemmas.tsv"
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write("# form -> lemma from UniMorph ckb (CC BY-SA 3.0) training rows; see scripts/build_lemmas.py\n")
+        handle.write("form\tlemma\n")
+        for form in sorted(pairs):
+            handle.write(f"{form}\t{pairs[form]}\n")
+    print(f"{len(pairs)} forms; {len(held_lemmas)} held-out lemmas kept out")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+#!/usr/bin/env python
+"""Write src/sorani/data/stems.tsv.gz: extra known words for the morphological analyzer, with counts.
+
+    python scripts/build_stems.py [--shared ../shared/data]
+
+The analyzer splits a suffix off only when what remains is a known word; the repair lexicon lacks many
+common stems (ڕستە, دروستکردن), so this adds, normalized:
+- the UniMorph ckb lemmas and forms of the training rows and the silver lemmas (CC BY-SA 3.0);
+- the words of the clean FLORES Sorani side, lines 0-505 (CC BY-SA 4.0), the repair tier's training part;
+- the tokens of the even-numbered sentences of the KurdishTokenization gold (CC BY-SA 4.0), the half the
+  ``segment`` task uses for tuning (the odd half is held out and never read here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sorani.normalizer import Normalizer  # noqa: E402
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args(argv)
+    normal = Normalizer(punctuation=False, spacing=False)
+    counts: Counter = Counter()
+    rows = (args.shared / "morphology/unimorph.trainval.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    for number, row in enumerate(rows):
+        if number % 5:
+            counts.update(normal(c) for c in row.split("\t")[:2])
+    for row in (args.shared / "morphology/unimorph-silver.dev.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        counts[normal(row.split("\t")[0])] += 1
+    flores = args.shared / "normalization/synthetic-flores/Sorani-Arabic/devtest_20.trg"
+    for line in flores.read_text(encoding="utf-8").splitlines()[:506]:
+        counts.update(WORD.findall(normal(line)))
+    gold = (args.shared / "tokenization/gold.dev.tsv").read_text(encoding="utf-8").splitlines()
+    for line in gold[0::2]:
+        counts.update(WORD.findall(normal(line.split("\t")[1])))
+    out = ROOT / "src" / "sorani" / "data" / "stems.tsv.gz"
+    body = "".join(f"{w}\t{c}\n" for w, c in sorted(counts.items()) if len(w) > 1)
+    out.write_bytes(gzip.compress(body.encode(), mtime=0))
+    print(f"{len(counts)} words; {out.stat().st_size:,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""``lemma`` task: exact lemma accuracy of ``sorani.lemmatize`` on held-out UniMorph rows (row numbers
+divisible by 5, which ``scripts/build_lemmas.py`` keeps out of the shipped lemma table). Reads
+``morphology/unimorph.trainval.tsv`` from ``../shared/data`` next to the repository, ``$SORANI_SHARED_DATA``
+or ``--gold FILE``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import Report
+
+DEFAULT_GOLD: tuple[str, ...] = ()
+HELD_OUT_EVERY = 5
+
+
+def _default() -> Path | None:
+    bases = [Path(os.environ["SORANI_SHARED_DATA"])] if os.environ.get("SORANI_SHARED_DATA") else []
+    bases.append(Path(__file__).resolve().parents[3].parent / "shared" / "data")
+    return next((b / "morphology/unimorph.trainval.tsv" for b in bases
+                 if (b / "morphology/unimorph.trainval.tsv").is_file()), None)
+
+
+def run(gold_paths: list[Path], show: int) -> Report:
+    from ..morphology import lemmatize
+    from ..normalizer import normalize
+
+    path = gold_paths[0] if gold_paths else _default()
+    if path is None:
+        return Report("lemma", {}, details=["skipped: no UniMorph data (../shared/data or --gold FILE)"])
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    held = [row.split("\t") for number, row in enumerate(rows) if number % HELD_OUT_EVERY == 0]
+    results = [(form, normalize(lemma), lemmatize(form), tags) for lemma, form, tags, *_ in held]
+    correct = [r for r in results if r[1] == r[2]]
+    figures = {f"held-out accuracy ({len(results)} rows)": len(correct) / max(1, len(results))}
+    for pos in ("N", "V", "ADJ", "PROPN"):
+        subset = [r for r in results if r[3].split(";")[0].split(".")[0] == pos]
+        if subset:
+            figures[f"  {pos} ({len(subset)})"] = sum(r[1] == r[2] for r in subset) / len(subset)
+    misses = [f"{form} → {got} (gold {gold}, {tags})" for form, gold, got, tags in results if gold != got]
+    return Report("lemma", figures, misses[:show])

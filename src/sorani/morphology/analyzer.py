@@ -1,0 +1,200 @@
+"""A slot-based analyzer over ``sorani/data/suffixes.tsv`` and a word-frequency lexicon.
+
+A word is split as stem + suffixes, the suffixes taken from the right in slot order (clitics, then
+postpositions, then pronominal clitics, ezafe, and definite/indefinite/plural), each split accepted only
+when what remains is a known word. Verbs with their prefixes stay whole, as in the KurdishTokenization
+scheme. Results are cached per word type.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .._data import load_table
+from ..errors import ConfigError, require_str
+
+_VOWELS = frozenset("اەێۆوی")
+MIN_STEM_COUNT = 1
+MIN_STEM_LENGTH = 2
+SPLIT_BONUS = 3.0  # per suffix: inflected forms are frequent in the lexicon too (tuned on half the gold)
+
+
+@dataclass(slots=True)
+class Morpheme:
+    surface: str
+    role: str  # stem, suffix, clitic, ezafe, postposition, prefix
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One reading of a word: its lemma, stem, part of speech (when known), morphemes and features, and a
+    score (higher is better; readings from the affix grammar alone score lower)."""
+
+    word: str
+    lemma: str
+    stem: str
+    pos: str
+    morphemes: list[Morpheme]
+    features: dict[str, str] = field(default_factory=dict)
+    score: float = 0.0
+
+
+@functools.lru_cache(maxsize=None)
+def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool], ...]:
+    rows = []
+    for row in load_table("suffixes.tsv"):
+        features = dict(part.split("=") for part in row["features"].split("|") if part)
+        rows.append((row["surface"], int(row["slot"]), row["after"], row["role"], features,
+                     row["known_stem"] == "yes"))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@functools.lru_cache(maxsize=None)
+def _counts() -> dict[str, int]:
+    """Word frequencies: the repair lexicon and ``stems.tsv.gz`` (see LICENSES.md), and the lemma table."""
+    raw = resources.files("sorani").joinpath("data", "repair_lexicon.tsv.gz").read_bytes()
+    counts: dict[str, int] = {}
+    from ..normalizer import Normalizer
+
+    normal = Normalizer(punctuation=False, spacing=False)
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        if count.isdigit():
+            key = normal(word)  # the lexicon keeps some spellings as found (رستە); words are looked up normalized
+            counts[key] = counts.get(key, 0) + int(count)
+    extra = resources.files("sorani").joinpath("data", "stems.tsv.gz").read_bytes()
+    for line in gzip.decompress(extra).decode("utf-8").splitlines():
+        word, _, count = line.partition("\t")
+        counts[word] = counts.get(word, 0) + int(count)
+    for lemma in _lemmas().values():
+        counts[lemma] = max(counts.get(lemma, 0), MIN_STEM_COUNT)
+    return counts
+
+
+@functools.lru_cache(maxsize=None)
+def _lemmas() -> dict[str, str]:
+    """form -> lemma from ``lemmas.tsv`` (UniMorph training rows)."""
+    try:
+        return {row["form"]: row["lemma"] for row in load_table("lemmas.tsv")}
+    except Exception:  # noqa: BLE001 - the table is optional
+        return {}
+
+
+def _fits(stem: str, after: str) -> bool:
+    """Does the stem end the way the suffix's allomorph needs? A final single و or ی can be the consonant
+    (w, y) or the vowel (u, î), so it fits both."""
+    if after == "any" or (stem[-1] in "وی" and not stem.endswith("وو")):
+        return True
+    ends_in_vowel = stem[-1] in _VOWELS
+    return ends_in_vowel if after == "vowel" else not ends_in_vowel
+
+
+def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str]]:
+    """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem)."""
+    counts = _counts()
+    out: list[tuple[list, str]] = [([], word)]
+    for surface, s, after, role, features, needs_known in _suffixes():
+        if s <= slot or not word.endswith(surface) or len(word) - len(surface) < MIN_STEM_LENGTH:
+            continue
+        rest = word[: -len(surface)]
+        if not _fits(rest, after):
+            continue
+        for suffixes, stem in _splits(rest, s):
+            if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
+                out.append((suffixes + [(surface, role, features)], stem))
+    return out
+
+
+def _score(word: str, suffixes: list, stem: str) -> float:
+    """Whole words by their own frequency; a split by its stem's frequency plus a bonus (inflected forms are
+    frequent in the lexicon too), a little less for every extra piece."""
+    counts = _counts()
+    if not suffixes:
+        return math.log(counts.get(word, 0) + 1)
+    return math.log(counts.get(stem, 0) + 1) + SPLIT_BONUS - 0.5 * (len(suffixes) - 1)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _best_split(word: str) -> tuple[str, tuple[tuple[str, str, tuple], ...]]:
+    suffixes, stem = max(_splits(word, 0), key=lambda item: (_score(word, *item), -len(item[0])))
+    return stem, tuple((surface, role, tuple(sorted(f.items()))) for surface, role, f in suffixes)
+
+
+def segment(text: str) -> list[str]:
+    """Tokens in the morpheme-level scheme of the KurdishTokenization gold: clitics, postpositions, ezafe
+    and definite/indefinite/plural suffixes apart, verbs whole, punctuation apart. Only spaces are lost.
+
+    >>> segment("لە ڕستەدا وەک ناو بەکاردێت")
+    ['لە', 'ڕستە', 'دا', 'وەک', 'ناو', 'بەکاردێت']
+    """
+    require_str(text)
+    from ..tokenizer import tokenize
+
+    out: list[str] = []
+    for token in tokenize(text):
+        if token.kind != "word":
+            out.append(token.text)
+            continue
+        stem_, suffixes = _best_split(token.text)
+        out.append(stem_)
+        out += [surface for surface, _, _ in suffixes]
+    return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def _analyses(word: str) -> tuple[Analysis, ...]:
+    from ..normalizer import normalize
+
+    normalized = normalize(word)
+    counts = _counts()
+    readings = sorted(_splits(normalized, 0), key=lambda item: (-_score(normalized, *item), len(item[0])))[:5]
+    analyses = []
+    for suffixes, stem_ in readings:
+        score = _score(normalized, suffixes, stem_)
+        morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, _ in suffixes]
+        features: dict[str, str] = {}
+        for _, _, f in suffixes:
+            features.update(f)
+        lemma = _lemmas().get(normalized) if not suffixes else None
+        lemma = lemma or _lemmas().get(stem_, stem_)
+        known = counts.get(stem_, 0) >= MIN_STEM_COUNT
+        analyses.append(Analysis(word, lemma, stem_, "", morphemes, features, round(score if known else score - 5, 3)))
+    return tuple(analyses)
+
+
+def analyze(word: str) -> list["Analysis"]:
+    """Readings of ``word``, best first; an unknown word still gets one (with a lower score)."""
+    require_str(word)
+    return list(_analyses(word))
+
+
+def lemmatize(word: str) -> str:
+    """The lemma of the best reading of ``word``."""
+    require_str(word)
+    from ..normalizer import normalize
+
+    normalized = normalize(word)
+    if normalized in _lemmas():
+        return _lemmas()[normalized]
+    return _analyses(word)[0].lemma
+
+
+def stem(word: str, *, mode: str = "light") -> str:
+    """A search stem: ``light`` strips clitics and nominal suffixes; ``aggressive`` also strips the
+    verbal prefixes دە نە نا مە and a final ە/ی."""
+    require_str(word)
+    if mode not in ("light", "aggressive"):
+        raise ConfigError("stem mode must be light or aggressive")
+    base = _analyses(word)[0].stem
+    if mode == "aggressive":
+        for prefix in ("دە", "نە", "نا", "مە"):
+            if base.startswith(prefix) and len(base) - len(prefix) >= 3:
+                base = base[len(prefix) :]
+                break
+        if len(base) > 3 and base[-1] in "ەی":
+            base = base[:-1]
+    return base
