@@ -25,6 +25,7 @@ from .kurdish_calendar import KURDISH_YEAR_OFFSET, gregorian_to_kurdish, kurdish
 KINDS = ("date", "month", "weekday", "relative", "time")
 _DIGIT_TABLE = str.maketrans({d: str(v) for d, v in alphabet.DIGIT_VALUE.items()})
 _D = "[0-9٠-٩۰-۹]"
+_ANY_DIGIT = re.compile(_D)
 _PAST = ("ڕابردوو", "پێشوو")
 _NEXT = ("داهاتوو", "دواتر")
 
@@ -116,7 +117,7 @@ def find_dates(text: str, *, ref: datetime.date | None = None) -> list[DateSpan]
     if ref is not None and not isinstance(ref, datetime.date):
         raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
     spans = []
-    for m in numeric_pattern().finditer(text):
+    for m in numeric_pattern().finditer(text) if _ANY_DIGIT.search(text) else ():
         read = read_numeric(m)
         if read is not None:
             spans.append(DateSpan(m.start(), m.end(), m.group(), read[0], read[1]))

@@ -223,6 +223,7 @@ def _integer(values: list[tuple[str, str]], text: str) -> int:
 
 # -------------------------------------------------------------------------------------------- finding
 _D = "[0-9٠-٩۰-۹]"
+_ANY_DIGIT = re.compile(_D)
 _DIGITS_RE = re.compile(
     rf"(?<![\w.٫,٬]){_D}+(?:[,٬]{_D}{{3}}(?!{_D}))*(?:[.٫]{_D}+)?(?:\s?[%٪])?(?:ەمین|ەم)?(?![\w])"
 )
@@ -248,29 +249,23 @@ def find_numbers(text: str) -> list[NumberSpan]:
     from .dates import numeric_pattern, read_numeric
 
     found, taken = [], []
-    for m in numeric_pattern().finditer(text):
+    has_digits = _ANY_DIGIT.search(text) is not None
+    for m in numeric_pattern().finditer(text) if has_digits else ():
         read = read_numeric(m)
         if read is not None:
             found.append(NumberSpan(m.start(), m.end(), m.group(), read[0], read[1]))
             taken.append((m.start(), m.end()))
     starts = [a for a, _ in taken]
-    for m in _DIGITS_RE.finditer(text):
+    for m in _DIGITS_RE.finditer(text) if has_digits else ():
         at = bisect.bisect_right(starts, m.start()) - 1
         if at < 0 or m.start() >= taken[at][1]:  # not inside a date or time
             found.append(_digit_span(m))
-    if _might_have_words(text):
-        for m in _words_re().finditer(text):
-            span = _word_span(m)
-            if span is not None:
-                found.append(span)
+    for m in _words_re().finditer(text):
+        span = _word_span(m)
+        if span is not None:
+            found.append(span)
     found.sort(key=lambda s: s.start)
     return found
-
-
-def _might_have_words(text: str) -> bool:
-    return any(w in text for w in ("یەک", "دوو", "سێ", "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە",
-                                   "بیست", "سی", "چل", "پەنجا", "شەست", "حەفتا", "هەشتا", "نەوەد", "سەد",
-                                   "هەزار", "ملیۆن", "ملیار", "سفر", "یازدە", "دوازدە", "پازدە", "شازدە"))
 
 
 def _digit_span(m: re.Match) -> NumberSpan:
