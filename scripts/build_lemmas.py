@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Write src/sorani/data/lemmas.tsv (form -> lemma) from the UniMorph ckb training rows.
 
-    python scripts/build_lemmas.py [--shared ../shared/data]
+    python scripts/build_lemmas.py [--shared DIR]
 
 Rows whose number is divisible by 5 are held out for `sorani evaluate lemma` and never written. The silver
 inflections (unimorph-silver.dev.tsv) add forms of the training lemmas only, so no held-out lemma leaks in.

@@ -2,7 +2,7 @@
 """Build the lexicon of the ``repair`` tier: ``src/sorani/data/repair_lexicon.tsv.gz`` (word<TAB>count) and
 ``src/sorani/data/repair_bigrams.tsv.gz`` (word1<TAB>word2<TAB>count).
 
-Sources (all under ../shared/data, all permissively licensed; see src/sorani/data/LICENSES.md):
+Sources (all under shared/data beside the repository, all permissively licensed; see src/sorani/data/LICENSES.md):
 
 * counts from running text:
   - ``langid/train/CentralKurdish-arab_train.txt`` (KurdishLID, MIT), all 2,399 lines;
@@ -23,8 +23,8 @@ Never read here: the KTC textbooks (NC), the tweets (GPL), the real dev pairs of
 Every source is normalized with ``sorani.normalize(tier="standard")`` first, and only words made of the 33
 letters of the standard alphabet are kept.
 
-Usage: PYTHONPATH=src python scripts/build_repair_lexicon.py [--shared ../shared/data]
-(the default is $SORANI_SHARED_DATA, else ../shared/data next to the repository)
+Usage: PYTHONPATH=src python scripts/build_repair_lexicon.py [--shared DIR]
+(the default is $SORANI_SHARED_DATA, else shared/data beside the repository)
 """
 
 from __future__ import annotations

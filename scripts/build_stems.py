@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Write src/sorani/data/stems.tsv.gz: extra known words for the morphological analyzer, with counts.
 
-    python scripts/build_stems.py [--shared ../shared/data]
+    python scripts/build_stems.py [--shared DIR]
 
 The analyzer splits a suffix off only when what remains is a known word; the repair lexicon lacks many
 common stems (ڕستە, دروستکردن), so this adds, normalized:

@@ -4,7 +4,7 @@
     python scripts/build_stopwords.py [CORPUS ...] [--top 150]
 
 Counts standard-normalized word tokens in the corpora (default: the KTC textbooks and the Sorani tweets
-next to the repository in ../shared/data; both are for development only, and nothing of their text is
+in shared/data beside the repository; both are for development only, and nothing of their text is
 shipped), then prints the most frequent types with their share of tokens and whether the shipped list has
 them, and the listed words that are rare in the corpora. The list itself is edited by hand: frequent content
 words (کوردستان، ساڵ) stay out, and every row carries its reason.

@@ -2,7 +2,7 @@
 """Train sorani's language identifier (character 1-4-gram naive Bayes) and write
 src/sorani/data/langid_model.json.gz.
 
-    python scripts/train_langid.py [--shared ../shared/data] [--keep 12000]
+    python scripts/train_langid.py [--shared DIR] [--keep 12000]
 
 Training data (the held-out tenth of every file is never used; see sorani/evaluate/langid.py):
 - KurdishLID (MIT): Central, Northern and Southern Kurdish, Gorani, Persian, Arabic, Turkish, Zazaki;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Train the Arabic → Latin transliteration model: src/sorani/data/translit_model.json.gz.
 
-    python scripts/train_translit.py [--shared ../shared/data] [--epochs 8]
+    python scripts/train_translit.py [--shared DIR] [--epochs 8]
 
 Training pairs (the held-out fifth of each source, rows whose number is divisible by 5, is never used; see
 sorani/evaluate/translit.py):

@@ -1,7 +1,7 @@
 """``langid`` task: per-label F1 of ``sorani.identify`` on held-out lines, clean and with keyboard noise.
 
 The data are the language ID training files in the shared data (``langid/train``, ``langid/extra``;
-KurdishLID, MIT; ScriptNormalization, Apache-2.0), found as ``../shared/data`` next to the repository or in
+KurdishLID, MIT; ScriptNormalization, Apache-2.0), found as ``shared/data`` beside the repository or in
 ``$SORANI_SHARED_DATA``, or given with ``--gold DIR`` (the ``langid`` folder). Every tenth line (line numbers
 divisible by 10) is held out and never trained on; ``scripts/train_langid.py`` uses the same split. The noisy
 sets take the held-out Sorani lines through the Arabic- and Persian-keyboard confusion tables
@@ -125,7 +125,7 @@ def run(gold_paths: list[Path], show: int) -> Report:
     shared = shared_data()
     langid_dir = gold_paths[0] if gold_paths else (shared / "langid" if shared else None)
     if langid_dir is None or not langid_dir.is_dir():
-        return Report("langid", {}, details=["skipped: no langid data (../shared/data/langid or --gold DIR)"])
+        return Report("langid", {}, details=["skipped: no langid data (shared/data/langid (beside the repository) or --gold DIR)"])
     everything = labelled_lines(langid_dir, held_out=True, variants=True)
     held = [(g, t) for g, t in everything if not g.endswith("@noisy")]
     script_noise = [(g.partition("@")[0], t) for g, t in everything if g.endswith("@noisy")]

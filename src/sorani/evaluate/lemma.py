@@ -1,6 +1,6 @@
 """``lemma`` task: exact lemma accuracy of ``sorani.lemmatize`` on held-out UniMorph rows (row numbers
 divisible by 5, which ``scripts/build_lemmas.py`` keeps out of the shipped lemma table). Reads
-``morphology/unimorph.trainval.tsv`` from ``../shared/data`` next to the repository, ``$SORANI_SHARED_DATA``
+``morphology/unimorph.trainval.tsv`` from ``shared/data`` beside the repository, ``$SORANI_SHARED_DATA``
 or ``--gold FILE``."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def run(gold_paths: list[Path], show: int) -> Report:
 
     path = gold_paths[0] if gold_paths else _default()
     if path is None:
-        return Report("lemma", {}, details=["skipped: no UniMorph data (../shared/data or --gold FILE)"])
+        return Report("lemma", {}, details=["skipped: no UniMorph data (shared/data beside the repository or --gold FILE)"])
     rows = path.read_text(encoding="utf-8").splitlines()[1:]
     held = [row.split("\t") for number, row in enumerate(rows) if number % HELD_OUT_EVERY == 0]
     results = [(form, normalize(lemma), lemmatize(form), tags) for lemma, form, tags, *_ in held]

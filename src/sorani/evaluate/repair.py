@@ -8,7 +8,7 @@ Gold data:
   fitted on; the odd-numbered lines are the HELD-OUT half, and only that figure is the result.
 * the synthetic FLORES sets ``normalization/synthetic-flores/Sorani-{Arabic,Persian}/devtest_{20..100}.src``
   with their clean ``.trg``. Lines 0..505 are the training split (the lexicon counts and any tuning); only
-  lines 506.. are scored. They are read from ``$SORANI_SHARED_DATA`` or ``../shared/data`` next to the
+  lines 506.. are scored. They are read from ``$SORANI_SHARED_DATA`` or ``shared/data`` beside the repository next to the
   repository (they are too large, and CC BY-SA, to copy in); without them this part is skipped with a note.
   ``--gold path/to/devtest_40.src`` scores one file (held-out lines only).
 
@@ -97,7 +97,7 @@ def run(gold_paths: list[Path], show: int = 10) -> Report:
         base = flores_dir()
         if base is None:
             details.append("  synthetic FLORES: skipped (no normalization/synthetic-flores under "
-                           "$SORANI_SHARED_DATA or ../shared/data)")
+                           "$SORANI_SHARED_DATA or shared/data beside the repository)")
         else:
             for keyboard in ("Arabic", "Persian"):
                 for level in NOISE_LEVELS:

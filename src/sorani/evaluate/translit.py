@@ -1,6 +1,6 @@
 """``translit`` task: exact word accuracy (case-insensitive) of ``sorani.transliterate`` on held-out pairs.
 
-Sources, found as ``../shared/data`` next to the repository or in ``$SORANI_SHARED_DATA`` (or ``--gold
+Sources, found as ``shared/data`` beside the repository or in ``$SORANI_SHARED_DATA`` (or ``--gold
 DIR`` pointing at that data folder): Wergor's human transliterations (MIT) and UniMorph's lemmas and forms
 with their Latin forms (CC BY-SA 3.0). Rows whose number is divisible by 5 are held out from training
 (``scripts/train_translit.py``); only they are scored here, and a held-out word that also occurs in the
@@ -55,7 +55,7 @@ def run(gold_paths: list[Path], show: int) -> Report:
 
     shared = gold_paths[0] if gold_paths else shared_data()
     if shared is None:
-        return Report("translit", {}, details=["skipped: no shared data (../shared/data or --gold DIR)"])
+        return Report("translit", {}, details=["skipped: no shared data (shared/data beside the repository or --gold DIR)"])
     figures: dict[str, float] = {}
     misses: list[str] = []
     errors: Counter = Counter()
