@@ -76,6 +76,8 @@ DIGIT_SETS: dict[str, str] = {
 }
 DIGITS: frozenset[str] = frozenset(LATIN_DIGITS + ARABIC_INDIC_DIGITS + PERSIAN_DIGITS)
 DIGIT_VALUE: dict[str, int] = {d: i for s in DIGIT_SETS.values() for i, d in enumerate(s)}
+TO_LATIN_DIGITS = str.maketrans({d: str(v) for d, v in DIGIT_VALUE.items()})
+"""A ``str.translate`` table that writes every digit in ASCII."""
 
 DECIMAL_SEPARATORS = ".٫"
 THOUSANDS_SEPARATORS = ",٬"

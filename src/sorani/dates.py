@@ -23,7 +23,7 @@ from .errors import InputError, require_str
 from .kurdish_calendar import KURDISH_YEAR_OFFSET, gregorian_to_kurdish, kurdish_to_gregorian
 
 KINDS = ("date", "month", "weekday", "relative", "time")
-_DIGIT_TABLE = str.maketrans({d: str(v) for d, v in alphabet.DIGIT_VALUE.items()})
+_DIGIT_TABLE = alphabet.TO_LATIN_DIGITS
 _D = "[0-9٠-٩۰-۹]"
 _ANY_DIGIT = re.compile(_D)
 _PAST = ("ڕابردوو", "پێشوو")

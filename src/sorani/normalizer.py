@@ -42,6 +42,7 @@ _MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"
 _CLASSES = {"L": _ARABIC_LETTER, "M": _MARKS, "W": r"\w" + _MARKS}
 
 Edit = tuple[int, int, str]
+_JOINERS = re.compile("[\u200c\u200d]")
 
 
 # --------------------------------------------------------------------------------------------- alignment
@@ -381,9 +382,13 @@ def _build_steps(**options) -> tuple[Step, ...]:
         decode_cell(row["from"]): "".join(mapping.get(c, c) for c in decode_cell(row["to"]))
         for row in _tier_rows("compose.tsv", tier)
     }
-    compose_re = re.compile("|".join(re.escape(k) for k in sorted(compose, key=len, reverse=True)))
+    # A joiner or tatweel between a letter and its mark changes nothing visible; it is dropped with the composition
+    # (otherwise removing the ZWNJ later would leave a sequence to compose on a second pass).
+    compose_re = re.compile("|".join(
+        re.escape(k[:-1]) + "[\u200c\u200d]*" + re.escape(k[-1]) for k in sorted(compose, key=len, reverse=True)
+    ))
     marks = tuple(sorted({sequence[-1] for sequence in compose}))
-    steps.append(Step("compose", compose_re, lambda m, _c=compose: _c[m.group()], trigger=marks))
+    steps.append(Step("compose", compose_re, lambda m, _c=compose: _c[_JOINERS.sub("", m.group())], trigger=marks))
     for row in load_table("rules.tsv"):
         if _TIER_RANK[row["tier"]] > rank or not _option_enabled(row["option"], options):
             continue

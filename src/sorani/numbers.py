@@ -130,7 +130,7 @@ def number_to_words(n: int | float | str | Decimal, *, ordinal: bool | str = Fal
     return words
 
 
-_DIGIT_TABLE = str.maketrans({d: str(v) for d, v in alphabet.DIGIT_VALUE.items()})
+_DIGIT_TABLE = alphabet.TO_LATIN_DIGITS
 
 
 @functools.lru_cache(maxsize=None)

@@ -57,6 +57,14 @@ def evaluation_dir() -> Path:
     raise InputError("no evaluation/ folder found; pass --gold FILE or set SORANI_EVAL_DIR")
 
 
+def shared_data(subpath: str) -> Path | None:
+    """The project's shared data folder (``$SORANI_SHARED_DATA``, or ``shared/data`` beside the source
+    checkout) if it holds ``subpath``; tasks that score on large shared sets skip cleanly without it."""
+    bases = [Path(os.environ["SORANI_SHARED_DATA"])] if os.environ.get("SORANI_SHARED_DATA") else []
+    bases.append(Path(__file__).resolve().parents[3].parent / "shared" / "data")
+    return next((base for base in bases if (base / subpath).exists()), None)
+
+
 def resolve_gold(task_module, gold: list[str] | None) -> list[Path]:
     paths = [Path(g) for g in gold] if gold else [evaluation_dir() / name for name in task_module.DEFAULT_GOLD]
     for path in paths:

@@ -11,13 +11,13 @@ lines of every other language; the synthetic FLORES lines 506 onwards (100% nois
 
 from __future__ import annotations
 
-import os
 import random
 import re
 from collections import Counter
 from pathlib import Path
 
 from . import Report
+from . import shared_data as _shared_data
 from .metrics import f1
 
 DEFAULT_GOLD: tuple[str, ...] = ()
@@ -37,9 +37,7 @@ SOURCES = (
 
 
 def shared_data() -> Path | None:
-    candidates = [Path(os.environ["SORANI_SHARED_DATA"])] if os.environ.get("SORANI_SHARED_DATA") else []
-    candidates.append(Path(__file__).resolve().parents[3].parent / "shared" / "data")
-    return next((p for p in candidates if (p / "langid").is_dir()), None)
+    return _shared_data("langid")
 
 
 def labelled_lines(langid_dir: Path, held_out: bool, variants: bool = False) -> list[tuple[str, str]]:

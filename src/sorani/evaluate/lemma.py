@@ -5,20 +5,17 @@ or ``--gold FILE``."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from . import Report
+from . import Report, shared_data
 
 DEFAULT_GOLD: tuple[str, ...] = ()
 HELD_OUT_EVERY = 5
 
 
 def _default() -> Path | None:
-    bases = [Path(os.environ["SORANI_SHARED_DATA"])] if os.environ.get("SORANI_SHARED_DATA") else []
-    bases.append(Path(__file__).resolve().parents[3].parent / "shared" / "data")
-    return next((b / "morphology/unimorph.trainval.tsv" for b in bases
-                 if (b / "morphology/unimorph.trainval.tsv").is_file()), None)
+    base = shared_data("morphology/unimorph.trainval.tsv")
+    return base / "morphology/unimorph.trainval.tsv" if base else None
 
 
 def run(gold_paths: list[Path], show: int) -> Report:

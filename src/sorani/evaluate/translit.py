@@ -9,20 +9,18 @@ training part is still scored (it is then answered from the lexicon, as in real 
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
 from . import Report
+from . import shared_data as _shared_data
 
 DEFAULT_GOLD: tuple[str, ...] = ()
 HELD_OUT_EVERY = 5
 
 
 def shared_data() -> Path | None:
-    candidates = [Path(os.environ["SORANI_SHARED_DATA"])] if os.environ.get("SORANI_SHARED_DATA") else []
-    candidates.append(Path(__file__).resolve().parents[3].parent / "shared" / "data")
-    return next((p for p in candidates if (p / "transliteration").is_dir()), None)
+    return _shared_data("transliteration")
 
 
 def _pairs(shared: Path, held_out: bool) -> dict[str, list[tuple[str, str]]]:
