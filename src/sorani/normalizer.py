@@ -42,7 +42,7 @@ _MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"
 _CLASSES = {"L": _ARABIC_LETTER, "M": _MARKS, "W": r"\w" + _MARKS}
 
 Edit = tuple[int, int, str]
-_JOINERS = re.compile("[\u200c\u200d]")
+_JOINERS = re.compile("[\u200c\u200d\u0640]")
 
 
 # --------------------------------------------------------------------------------------------- alignment
