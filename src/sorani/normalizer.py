@@ -382,10 +382,11 @@ def _build_steps(**options) -> tuple[Step, ...]:
         decode_cell(row["from"]): "".join(mapping.get(c, c) for c in decode_cell(row["to"]))
         for row in _tier_rows("compose.tsv", tier)
     }
-    # A joiner or tatweel between a letter and its mark changes nothing visible; it is dropped with the composition
-    # (otherwise removing the ZWNJ later would leave a sequence to compose on a second pass).
+    # A joiner or tatweel between a letter and its mark changes nothing visible; it goes with the composition
+    # (otherwise removing the ZWNJ or tatweel later would leave a sequence to compose on a second pass).
     compose_re = re.compile("|".join(
-        re.escape(k[:-1]) + "[\u200c\u200d]*" + re.escape(k[-1]) for k in sorted(compose, key=len, reverse=True)
+        re.escape(k[:-1]) + _JOINERS.pattern + "*" + re.escape(k[-1])
+        for k in sorted(compose, key=len, reverse=True)
     ))
     marks = tuple(sorted({sequence[-1] for sequence in compose}))
     steps.append(Step("compose", compose_re, lambda m, _c=compose: _c[_JOINERS.sub("", m.group())], trigger=marks))
