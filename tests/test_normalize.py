@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import pickle
 import re
 
@@ -123,12 +122,6 @@ def test_errors():
         sorani.normalize("x", tier="strict")
     with pytest.raises(ConfigError, match="digits"):
         Normalizer(digits="roman")
-
-
-@pytest.mark.skipif(importlib.util.find_spec("sorani.repair") is not None, reason="repair tier is implemented")
-def test_repair_tier_not_yet_available():
-    with pytest.raises(NotImplementedError, match="repair"):
-        sorani.normalize("دستان خوش بیت", tier="repair")
 
 
 def test_normalizer_pickles_and_explains():
