@@ -18,7 +18,7 @@ MODULES = [
     "sorani.evaluate.metrics",
     "sorani.repair",
 ]
-DOCS = ["README.md", "docs/normalization.md", "docs/numbers-dates.md", "docs/langid.md", "docs/transliteration.md", "docs/morphology.md", "docs/repair.md"]
+DOCS = ["README.md", "docs/normalization.md", "docs/numbers-dates.md", "docs/langid.md", "docs/transliteration.md", "docs/morphology.md", "docs/legacy-fonts.md", "docs/repair.md"]
 
 
 @pytest.mark.parametrize("name", MODULES)

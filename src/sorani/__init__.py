@@ -11,6 +11,7 @@ from .dates import DateSpan, find_dates
 from .errors import SoraniError
 from .kurdish_calendar import gregorian_to_kurdish, kurdish_to_gregorian
 from .langid import LanguageSpan, Prediction, identify, identify_spans
+from .legacy import decode_legacy, detect_legacy
 from .morphology import Analysis, Morpheme, analyze, lemmatize, segment, stem
 from .normalizer import Alignment, Normalizer, normalize
 from .numbers import NumberSpan, find_numbers, number_to_words, words_to_number
@@ -47,6 +48,8 @@ __all__ = [
     "Prediction",
     "LanguageSpan",
     "transliterate",
+    "detect_legacy",
+    "decode_legacy",
     "analyze",
     "lemmatize",
     "segment",

@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sorani.cli.corpus",
     "sorani.cli.translit",
     "sorani.cli.morph",
+    "sorani.cli.legacy",
     "sorani.cli.evaluate",
 )
 

@@ -1,0 +1,78 @@
+"""Text stored in legacy Kurdish font encodings (Ali-K, Ali-Web, Dylan, Zarnegar): detect the font and
+decode to Unicode. The tables are data (``sorani/data/legacy_fonts.tsv``), with the sources each row was
+checked against.
+
+>>> decode_legacy("ضاو و طوند", font="ali-k")
+'چاو و گوند'
+>>> detect_legacy("ئةم ثارةية بؤ طوندةكة دةضيت") , detect_legacy("ذهب المؤمن إلى السوق")
+('ali-k', None)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ._data import load_table
+from .errors import ConfigError, require_str
+
+FONTS = ("ali-k", "ali-web", "dylan", "zarnegar")
+_WORD = re.compile(r"[^\W\d_]+")
+# Letters that standard Sorani text contains and no legacy font produces: text with them is not legacy.
+_UNICODE_SORANI = re.compile("[ێۆڵڕڤ]")
+
+
+@functools.lru_cache(maxsize=None)
+def _table(font: str) -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+    """(pattern, plain map, word-final map) of a font; all rows apply in one pass, longest first."""
+    rows = [row for row in load_table("legacy_fonts.tsv") if row["font"] == font]
+    plain = {row["from"]: row["to"] for row in rows if not row["context"]}
+    final = {row["from"]: row["to"] for row in rows if row["context"] == "final"}
+    alternatives = [re.escape(k) for k in sorted(plain, key=len, reverse=True)]
+    alternatives += [re.escape(k) + r"(?![^\W\d_])(?<=[^\W\d_]" + re.escape(k) + ")" for k in final]
+    return re.compile("|".join(alternatives)), plain, final
+
+
+def decode_legacy(text: str, font: str | None = None) -> str:
+    """``text`` decoded from a legacy font (detected when ``font`` is None; returned unchanged when no
+    legacy font is detected)."""
+    require_str(text)
+    if font is None:
+        font = detect_legacy(text)
+        if font is None:
+            return text
+    if font not in FONTS:
+        raise ConfigError(f"unknown legacy font {font!r}; choose from {', '.join(FONTS)}")
+    pattern, plain, final = _table(font)
+    return pattern.sub(lambda m: plain.get(m.group()) or final[m.group()], text)
+
+
+def _known_share(text: str) -> float:
+    from .morphology.analyzer import _counts
+    from .normalizer import normalize
+
+    words = [w for w in _WORD.findall(normalize(text)) if len(w) > 1][:300]
+    if not words:
+        return 0.0
+    counts = _counts()
+    return sum(1 for w in words if counts.get(w, 0) >= 2) / len(words)
+
+
+def detect_legacy(text: str) -> str | None:
+    """The legacy font ``text`` was stored in, or None. A font is named only when decoding with it turns
+    the text into known Sorani words clearly better than the text as it stands, so plain Arabic or
+    Persian text (with its ؤ ث ض ط ة) and standard Unicode Sorani are not taken for legacy text."""
+    require_str(text)
+    sample = text[:3000]
+    if not _WORD.search(sample) or len(_UNICODE_SORANI.findall(sample)) > 2:
+        return None
+    baseline = _known_share(sample)
+    best, best_share = None, baseline + 0.15
+    for font in FONTS:
+        pattern = _table(font)[0]
+        if not pattern.search(sample):
+            continue
+        share = _known_share(decode_legacy(sample, font))
+        if share > best_share:
+            best, best_share = font, share
+    return best if best_share >= 0.4 else None
