@@ -28,13 +28,20 @@ SCHEMES = ("hawar", "wergor", "ascii")
 TARGETS = ("latin", "arabic")
 MODEL_FILE = "translit_model.json.gz"
 _ARABIC_WORD = re.compile(r"[ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ]+")
-_ASCII = str.maketrans({"ê": "ee", "î": "ii", "û": "uu", "ř": "rr", "ł": "ll", "ş": "sh", "ç": "ch",
-                        "ḧ": "hh", "ẍ": "gh", "’": "'"})
+# ASCII for the vowel readings of و and ی, which have no row of their own in translit_letters.tsv
+_ASCII_VOWELS = {"î": "ii", "û": "uu"}
 
 
 @functools.lru_cache(maxsize=None)
 def _letters() -> dict[str, dict[str, str]]:
     return {row["arabic"]: row for row in load_table("translit_letters.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
+def _ascii_table() -> dict[int, str]:
+    """Hawar -> ASCII, from the table's ascii column."""
+    table = {row["hawar"]: row["ascii"] for row in _letters().values() if row["hawar"] and row["hawar"] != row["ascii"]}
+    return str.maketrans({**table, **_ASCII_VOWELS})
 
 
 def candidates(letter: str) -> tuple[str, ...]:
@@ -120,7 +127,7 @@ def _to_latin(text: str, scheme: str) -> str:
     if scheme == "wergor":
         out = out.replace("’", "ë")
     elif scheme == "ascii":
-        out = out.translate(_ASCII)
+        out = out.translate(_ascii_table())
     return out
 
 
