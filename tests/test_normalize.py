@@ -134,7 +134,9 @@ def test_normalizer_pickles_and_explains():
 def test_every_rule_row_has_reason_and_example():
     from sorani._data import load_table
 
-    for name in ("charmap.tsv", "compose.tsv", "rules.tsv", "h_final.tsv", "abbreviations.tsv"):
+    for name in ("charmap.tsv", "compose.tsv", "rules.tsv", "h_final.tsv", "abbreviations.tsv", "suffixes.tsv",
+                 "number_words.tsv", "calendar_names.tsv", "relative_days.tsv", "stopwords.tsv",
+                 "legacy_fonts.tsv", "translit_letters.tsv", "translit_words.tsv", "repair_confusions.tsv"):
         for row in load_table(name):
             assert row["reason"].strip(), (name, row)
             assert row["example"].strip(), (name, row)
