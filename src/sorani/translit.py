@@ -70,12 +70,14 @@ def label_key(letter: str, option: str) -> str:
 def features(word: str, i: int, previous: str) -> list[str]:
     """Features of letter ``i`` of ``word`` for the labeller: the letters around it and the previous label."""
     padded = "^^^" + word + "$$$"
-    j = i + 3
+    return window_features(padded[i : i + 7], previous)
+
+
+def window_features(w: str, previous: str) -> list[str]:
+    """Features from the seven letters centred on the one labelled (``w[3]``) and the previous label."""
     return [
-        f"c={padded[j]}", f"p1={padded[j - 1]}", f"n1={padded[j + 1]}", f"p2={padded[j - 2:j]}",
-        f"n2={padded[j + 1:j + 3]}", f"w3={padded[j - 1:j + 2]}", f"w5={padded[j - 2:j + 3]}",
-        f"p3={padded[j - 3:j]}", f"n3={padded[j + 1:j + 4]}", f"prev={previous}", f"prev+c={previous}{padded[j]}",
-        f"w7={padded[j - 3:j + 4]}",
+        f"c={w[3]}", f"p1={w[2]}", f"n1={w[4]}", f"p2={w[1:3]}", f"n2={w[4:6]}", f"w3={w[2:5]}", f"w5={w[1:6]}",
+        f"p3={w[0:3]}", f"n3={w[4:7]}", f"prev={previous}", f"prev+c={previous}{w[3]}", f"w7={w}",
     ]
 
 
@@ -90,6 +92,7 @@ def label_word(word: str, weights: dict[str, dict[str, float]]) -> list[str]:
     """The Latin string for each letter of ``word``, chosen greedily left to right."""
     labels: list[str] = []
     previous = "^"
+    padded = "^^^" + word + "$$$"
     kinds = [_letters()[letter]["kind"] for letter in word]
     for i, letter in enumerate(word):
         options = candidates(letter)
@@ -98,16 +101,23 @@ def label_word(word: str, weights: dict[str, dict[str, float]]) -> list[str]:
         if len(options) == 1:
             labels.append(options[0])
         else:
-            keys = {label_key(letter, o): o for o in options}
-            scores = dict.fromkeys(keys, 0.0)
-            for feature in features(word, i, previous):
-                for key, weight in weights.get(feature, {}).items():
-                    if key in scores:
-                        scores[key] += weight
-            best = max(keys, key=lambda k: (scores[k], -options.index(keys[k])))
-            labels.append(keys[best])
+            labels.append(_decide(padded[i : i + 7], previous, options))
         previous = label_key(letter, labels[-1])
     return labels
+
+
+@functools.lru_cache(maxsize=200_000)
+def _decide(window: str, previous: str, options: tuple[str, ...]) -> str:
+    """The best option for the letter in the middle of ``window`` (cached: windows repeat across words)."""
+    weights = _model()[1]
+    letter = window[3]
+    keys = {label_key(letter, o): o for o in options}
+    scores = dict.fromkeys(keys, 0.0)
+    for feature in window_features(window, previous):
+        for key, weight in weights.get(feature, {}).items():
+            if key in scores:
+                scores[key] += weight
+    return keys[max(keys, key=lambda k: (scores[k], -options.index(keys[k])))]
 
 
 @functools.lru_cache(maxsize=100_000)
