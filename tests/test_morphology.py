@@ -34,6 +34,20 @@ def test_verbs_of_the_sample_stay_whole(verb):
     assert sorani.segment(verb) == [verb]
 
 
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # the verbal particle ەوە stays with a finite verb (verb_shapes.tsv); the postposition ەوە splits
+        ("بتوێنێتەوە", ["بتوێنێتەوە"]),
+        ("دەدرەوشێنەوە", ["دەدرەوشێنەوە"]),
+        ("لە جاشەوە", ["لە", "جاش", "ەوە"]),
+        ("بە چییەوە", ["بە", "چی", "یەوە"]),
+    ],
+)
+def test_verbal_particle_versus_postposition(text, tokens):
+    assert sorani.segment(text) == tokens
+
+
 def test_lemmas_and_stems():
     assert sorani.lemmatize("گوندەکان") == "گوند"
     assert sorani.lemmatize("دەبێت") == "بوون"  # from the UniMorph lemma table

@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 
+import regex
+
 from .._data import load_table
 from ..errors import ConfigError, require_str
 
@@ -43,17 +45,26 @@ class Analysis:
     score: float = 0.0
 
 
-@functools.lru_cache(maxsize=None)
-def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool], ...]:
+@functools.cache
+def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool, bool], ...]:
     rows = []
     for row in load_table("suffixes.tsv"):
         features = dict(part.split("=") for part in row["features"].split("|") if part)
         rows.append((row["surface"], int(row["slot"]), row["after"], row["role"], features,
-                     row["known_stem"] == "yes"))
+                     row["known_stem"] == "yes", row["after_verb"] == "yes"))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
+def _verb_shape() -> regex.Pattern[str]:
+    """A stem shaped like a finite present verb (``verb_shapes.tsv``): prefix, two or more letters, ending."""
+    rows = load_table("verb_shapes.tsv")
+    prefixes = sorted((r["form"] for r in rows if r["kind"] == "prefix"), key=len, reverse=True)
+    endings = sorted((r["form"] for r in rows if r["kind"] == "ending"), key=len, reverse=True)
+    return regex.compile(rf"(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})")
+
+
+@functools.cache
 def _counts() -> dict[str, int]:
     """Word frequencies: the repair lexicon and ``stems.tsv.gz`` (see LICENSES.md), and the lemma table."""
     raw = resources.files("sorani").joinpath("data", "repair_lexicon.tsv.gz").read_bytes()
@@ -75,7 +86,7 @@ def _counts() -> dict[str, int]:
     return counts
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lemmas() -> dict[str, str]:
     """form -> lemma from ``lemmas.tsv`` (UniMorph training rows)."""
     try:
@@ -97,11 +108,11 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem)."""
     counts = _counts()
     out: list[tuple[list, str]] = [([], word)]
-    for surface, s, after, role, features, needs_known in _suffixes():
+    for surface, s, after, role, features, needs_known, after_verb in _suffixes():
         if s <= slot or not word.endswith(surface) or len(word) - len(surface) < MIN_STEM_LENGTH:
             continue
         rest = word[: -len(surface)]
-        if not _fits(rest, after):
+        if not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
             continue
         for suffixes, stem in _splits(rest, s):
             if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
@@ -166,7 +177,7 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
     return tuple(analyses)
 
 
-def analyze(word: str) -> list["Analysis"]:
+def analyze(word: str) -> list[Analysis]:
     """Readings of ``word``, best first; an unknown word still gets one (with a lower score)."""
     require_str(word)
     return list(_analyses(word))
