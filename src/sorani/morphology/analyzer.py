@@ -18,6 +18,7 @@ import regex
 
 from .._data import load_table
 from ..errors import ConfigError, require_str
+from . import verbs
 
 _VOWELS = frozenset("اەێۆوی")
 MIN_STEM_COUNT = 1
@@ -139,8 +140,8 @@ def segment(text: str) -> list[str]:
     """Tokens in the morpheme-level scheme of the KurdishTokenization gold: clitics, postpositions, ezafe
     and definite/indefinite/plural suffixes apart, verbs whole, punctuation apart. Only spaces are lost.
 
-    >>> segment("لە ڕستەدا وەک ناو بەکاردێت")
-    ['لە', 'ڕستە', 'دا', 'وەک', 'ناو', 'بەکاردێت']
+    >>> segment("لە عێراقدا وەک ناو بەکاردێت")
+    ['لە', 'عێراق', 'دا', 'وەک', 'ناو', 'بەکاردێت']
     """
     require_str(text)
     from ..tokenizer import tokenize
@@ -174,7 +175,26 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
         lemma = lemma or _lemmas().get(stem_, stem_)
         known = counts.get(stem_, 0) >= MIN_STEM_COUNT
         analyses.append(Analysis(word, lemma, stem_, "", morphemes, features, round(score if known else score - 5, 3)))
+    verb_readings = verbs.parses(normalized)[:2]
+    if verb_readings:
+        best = analyses[0]
+        if normalized in _lemmas():  # the lemma table knows the word: the verb reading first if it agrees
+            first = verbs.lemma_of(verb_readings[0], _lemma_set()) == _lemmas()[normalized]
+        else:
+            first = verbs.prefer_verb(verb_readings[0], normalized, best.stem, counts.get(best.stem, 0))
+        top = best.score + 1 if first else best.score - 1
+        for rank, parse in enumerate(verb_readings):
+            stem_ = next(surface for surface, role in reversed(parse.pieces) if role == "stem")
+            morphemes = [Morpheme(surface, role) for surface, role in parse.pieces]
+            analyses.append(Analysis(word, verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes,
+                                     dict(parse.features), round(top - rank * 0.5, 3)))
+        analyses.sort(key=lambda a: -a.score)
     return tuple(analyses)
+
+
+@functools.cache
+def _lemma_set() -> frozenset[str]:
+    return frozenset(_lemmas().values())
 
 
 def analyze(word: str) -> list[Analysis]:
@@ -195,12 +215,19 @@ def lemmatize(word: str) -> str:
 
 
 def stem(word: str, *, mode: str = "light") -> str:
-    """A search stem: ``light`` strips clitics and nominal suffixes; ``aggressive`` also strips the
-    verbal prefixes دە نە نا مە and a final ە/ی."""
+    """A search stem: ``light`` strips clitics and nominal suffixes; ``aggressive`` reduces a verb to its
+    present or past stem and otherwise also strips the prefixes دە نە نا مە and a final ە/ی.
+
+    >>> stem("پیاوێک"), stem("دەیانهێنێتەوە", mode="aggressive")
+    ('پیاو', 'هێن')
+    """
     require_str(word)
     if mode not in ("light", "aggressive"):
         raise ConfigError("stem mode must be light or aggressive")
-    base = _analyses(word)[0].stem
+    readings = _analyses(word)
+    if mode == "aggressive" and readings[0].pos == "VERB":
+        return readings[0].stem  # the present or past stem of the verb
+    base = next(a.stem for a in readings if a.pos != "VERB")
     if mode == "aggressive":
         for prefix in ("دە", "نە", "نا", "مە"):
             if base.startswith(prefix) and len(base) - len(prefix) >= 3:
