@@ -182,7 +182,7 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
             first = verbs.lemma_of(verb_readings[0], _lemma_set()) == _lemmas()[normalized]
         else:
             first = verbs.prefer_verb(verb_readings[0], normalized, best.stem, counts.get(best.stem, 0))
-        top = best.score + 1 if first else best.score - 1
+        top = max(best.score, 1.0) + 1 if first else best.score - 1  # a verb-table parse is no guess
         for rank, parse in enumerate(verb_readings):
             stem_ = next(surface for surface, role in reversed(parse.pieces) if role == "stem")
             morphemes = [Morpheme(surface, role) for surface, role in parse.pieces]
