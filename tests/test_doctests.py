@@ -17,6 +17,9 @@ MODULES = [
     "sorani.tokenizer",
     "sorani.evaluate.metrics",
     "sorani.repair",
+    "sorani.morphology",
+    "sorani.morphology.analyzer",
+    "sorani.morphology.verbs",
 ]
 DOCS = ["README.md", "docs/normalization.md", "docs/numbers-dates.md", "docs/langid.md", "docs/transliteration.md", "docs/morphology.md", "docs/legacy-fonts.md", "docs/repair.md"]
 

@@ -34,11 +34,52 @@ def test_verbs_of_the_sample_stay_whole(verb):
     assert sorani.segment(verb) == [verb]
 
 
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # the verbal particle ەوە stays with a finite verb (verb_shapes.tsv); the postposition ەوە splits
+        ("بتوێنێتەوە", ["بتوێنێتەوە"]),
+        ("دەدرەوشێنەوە", ["دەدرەوشێنەوە"]),
+        ("لە جاشەوە", ["لە", "جاش", "ەوە"]),
+        ("بە چییەوە", ["بە", "چی", "یەوە"]),
+    ],
+)
+def test_verbal_particle_versus_postposition(text, tokens):
+    assert sorani.segment(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "pieces", "roles"),
+    [
+        ("ڕایگەیاند", "ڕاگەیشتن", ["ڕا", "ی", "گە", "یاند"], ["preverb", "clitic", "stem", "suffix"]),
+        ("ڕایگەیاندووە", "ڕاگەیشتن", ["ڕا", "ی", "گە", "یاند", "ووە"], ["preverb", "clitic", "stem", "suffix", "suffix"]),
+        ("دەبێت", "بوون", ["دە", "بێ", "ت"], ["prefix", "stem", "suffix"]),
+        ("بەڕێوەبچێت", "بەڕێوەچوون", ["بەڕێوە", "ب", "چێ", "ت"], ["stem", "prefix", "stem", "suffix"]),
+        ("کۆببێتەوە", "کۆبوون", ["کۆ", "ب", "بێ", "تەوە"], ["stem", "prefix", "stem", "suffix"]),
+        ("دەیانهێنێتەوە", "هێنان", ["دە", "یان", "هێن", "ێتەوە"], ["prefix", "clitic", "stem", "suffix"]),
+        ("نەیتوانی", "توانین", ["نە", "ی", "توانی"], ["prefix", "clitic", "stem"]),
+        ("هەڵبژێرم", "هەڵبژاردن", ["هەڵ", "بژێر", "م"], ["preverb", "stem", "suffix"]),
+    ],
+)
+def test_verbs_of_the_sample(verb, lemma, pieces, roles):
+    best = sorani.analyze(verb)[0]
+    assert best.pos == "VERB" and best.lemma == lemma
+    assert [m.surface for m in best.morphemes] == pieces and [m.role for m in best.morphemes] == roles
+    assert sorani.lemmatize(verb) == lemma
+
+
+def test_verb_features():
+    features = sorani.analyze("ڕایگەیاند")[0].features
+    assert features == {"agent": "3sg", "tense": "pst", "voice": "caus"}
+    assert sorani.analyze("نەیتوانی")[0].features["negation"] == "neg"
+
+
 def test_lemmas_and_stems():
     assert sorani.lemmatize("گوندەکان") == "گوند"
     assert sorani.lemmatize("دەبێت") == "بوون"  # from the UniMorph lemma table
     assert sorani.stem("پیاوێک") == "پیاو"
-    assert sorani.stem("دەکوژم", mode="aggressive") == "کوژم"
+    assert sorani.stem("دەکوژم", mode="aggressive") == "کوژ"
+    assert sorani.stem("دەکوژم") == "دەکوژم"  # light: no nominal suffix to strip
     with pytest.raises(ConfigError):
         sorani.stem("پیاو", mode="brutal")
 

@@ -31,6 +31,6 @@ def analyze_line(line: str) -> list[dict]:
         if token.kind != "word":
             continue
         a = morphology.analyze(token.text)[0]
-        out.append({"word": a.word, "lemma": a.lemma, "stem": a.stem, "score": a.score, "features": a.features,
+        out.append({"word": a.word, "lemma": a.lemma, "stem": a.stem, "pos": a.pos, "score": a.score, "features": a.features,
                     "morphemes": [[m.surface, m.role] for m in a.morphemes]})
     return out

@@ -14,8 +14,11 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 
+import regex
+
 from .._data import load_table
 from ..errors import ConfigError, require_str
+from . import verbs
 
 _VOWELS = frozenset("اەێۆوی")
 MIN_STEM_COUNT = 1
@@ -43,17 +46,26 @@ class Analysis:
     score: float = 0.0
 
 
-@functools.lru_cache(maxsize=None)
-def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool], ...]:
+@functools.cache
+def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool, bool], ...]:
     rows = []
     for row in load_table("suffixes.tsv"):
         features = dict(part.split("=") for part in row["features"].split("|") if part)
         rows.append((row["surface"], int(row["slot"]), row["after"], row["role"], features,
-                     row["known_stem"] == "yes"))
+                     row["known_stem"] == "yes", row["after_verb"] == "yes"))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
+def _verb_shape() -> regex.Pattern[str]:
+    """A stem shaped like a finite present verb (``verb_shapes.tsv``): prefix, two or more letters, ending."""
+    rows = load_table("verb_shapes.tsv")
+    prefixes = sorted((r["form"] for r in rows if r["kind"] == "prefix"), key=len, reverse=True)
+    endings = sorted((r["form"] for r in rows if r["kind"] == "ending"), key=len, reverse=True)
+    return regex.compile(rf"(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})")
+
+
+@functools.cache
 def _counts() -> dict[str, int]:
     """Word frequencies: the repair lexicon and ``stems.tsv.gz`` (see LICENSES.md), and the lemma table."""
     raw = resources.files("sorani").joinpath("data", "repair_lexicon.tsv.gz").read_bytes()
@@ -75,7 +87,7 @@ def _counts() -> dict[str, int]:
     return counts
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lemmas() -> dict[str, str]:
     """form -> lemma from ``lemmas.tsv`` (UniMorph training rows)."""
     try:
@@ -97,11 +109,11 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem)."""
     counts = _counts()
     out: list[tuple[list, str]] = [([], word)]
-    for surface, s, after, role, features, needs_known in _suffixes():
+    for surface, s, after, role, features, needs_known, after_verb in _suffixes():
         if s <= slot or not word.endswith(surface) or len(word) - len(surface) < MIN_STEM_LENGTH:
             continue
         rest = word[: -len(surface)]
-        if not _fits(rest, after):
+        if not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
             continue
         for suffixes, stem in _splits(rest, s):
             if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
@@ -128,8 +140,8 @@ def segment(text: str) -> list[str]:
     """Tokens in the morpheme-level scheme of the KurdishTokenization gold: clitics, postpositions, ezafe
     and definite/indefinite/plural suffixes apart, verbs whole, punctuation apart. Only spaces are lost.
 
-    >>> segment("لە ڕستەدا وەک ناو بەکاردێت")
-    ['لە', 'ڕستە', 'دا', 'وەک', 'ناو', 'بەکاردێت']
+    >>> segment("لە عێراقدا وەک ناو بەکاردێت")
+    ['لە', 'عێراق', 'دا', 'وەک', 'ناو', 'بەکاردێت']
     """
     require_str(text)
     from ..tokenizer import tokenize
@@ -163,10 +175,29 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
         lemma = lemma or _lemmas().get(stem_, stem_)
         known = counts.get(stem_, 0) >= MIN_STEM_COUNT
         analyses.append(Analysis(word, lemma, stem_, "", morphemes, features, round(score if known else score - 5, 3)))
+    verb_readings = verbs.parses(normalized)[:2]
+    if verb_readings:
+        best = analyses[0]
+        if normalized in _lemmas():  # the lemma table knows the word: the verb reading first if it agrees
+            first = verbs.lemma_of(verb_readings[0], _lemma_set()) == _lemmas()[normalized]
+        else:
+            first = verbs.prefer_verb(verb_readings[0], normalized, best.stem, counts.get(best.stem, 0))
+        top = max(best.score, 1.0) + 1 if first else best.score - 1  # a verb-table parse is no guess
+        for rank, parse in enumerate(verb_readings):
+            stem_ = next(surface for surface, role in reversed(parse.pieces) if role == "stem")
+            morphemes = [Morpheme(surface, role) for surface, role in parse.pieces]
+            analyses.append(Analysis(word, verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes,
+                                     dict(parse.features), round(top - rank * 0.5, 3)))
+        analyses.sort(key=lambda a: -a.score)
     return tuple(analyses)
 
 
-def analyze(word: str) -> list["Analysis"]:
+@functools.cache
+def _lemma_set() -> frozenset[str]:
+    return frozenset(_lemmas().values())
+
+
+def analyze(word: str) -> list[Analysis]:
     """Readings of ``word``, best first; an unknown word still gets one (with a lower score)."""
     require_str(word)
     return list(_analyses(word))
@@ -184,12 +215,19 @@ def lemmatize(word: str) -> str:
 
 
 def stem(word: str, *, mode: str = "light") -> str:
-    """A search stem: ``light`` strips clitics and nominal suffixes; ``aggressive`` also strips the
-    verbal prefixes دە نە نا مە and a final ە/ی."""
+    """A search stem: ``light`` strips clitics and nominal suffixes; ``aggressive`` reduces a verb to its
+    present or past stem and otherwise also strips the prefixes دە نە نا مە and a final ە/ی.
+
+    >>> stem("پیاوێک"), stem("دەیانهێنێتەوە", mode="aggressive")
+    ('پیاو', 'هێن')
+    """
     require_str(word)
     if mode not in ("light", "aggressive"):
         raise ConfigError("stem mode must be light or aggressive")
-    base = _analyses(word)[0].stem
+    readings = _analyses(word)
+    if mode == "aggressive" and readings[0].pos == "VERB":
+        return readings[0].stem  # the present or past stem of the verb
+    base = next(a.stem for a in readings if a.pos != "VERB")
     if mode == "aggressive":
         for prefix in ("دە", "نە", "نا", "مە"):
             if base.startswith(prefix) and len(base) - len(prefix) >= 3:

@@ -1,0 +1,207 @@
+"""Verb parses over ``verb_stems.tsv`` and ``verb_affixes.tsv``.
+
+A finite verb is read as [preverb or nominal part] [negation] [aspect/mood] [agent clitic] STEM [voice] [tail],
+anchored on a present or past stem from the table; its lemma is the infinitive with the preverb or nominal part
+in front (ڕایگەیاند → ڕا + ی + گە + یاند → ڕاگەیشتن, causative of the base verb as in UniMorph).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .._data import load_table
+
+
+@dataclass(frozen=True, slots=True)
+class VerbParse:
+    lemma: str
+    pieces: tuple[tuple[str, str], ...]  # (surface, role), concatenating to the word
+    features: tuple[tuple[str, str], ...]
+    evidence: int  # how many verbal affixes (negation, aspect, agent, voice, tail) the parse found
+    stem_length: int
+    nominal_head: bool  # a nominal part stands before the verb (compound verb)
+
+    @property
+    def finite_markers(self) -> int:
+        """Negation, aspect, agent and voice affixes: what tells a verb from a noun."""
+        return sum(role in ("prefix", "clitic") for _, role in self.pieces) + any(
+            key == "voice" for key, _ in self.features)
+
+
+@functools.cache
+def _affixes() -> dict[str, list[tuple[str, str, dict]]]:
+    out: dict[str, list[tuple[str, str, dict]]] = {}
+    for row in load_table("verb_affixes.tsv"):
+        features = dict(part.split("=") for part in row["features"].split("|") if part)
+        out.setdefault(row["kind"], []).append((row["form"], row["role"], features))
+    return out
+
+
+@functools.cache
+def _stems() -> tuple[tuple[str, str, str], ...]:
+    """(stem, kind, infinitive), longest stems first."""
+    rows = []
+    for row in load_table("verb_stems.tsv"):
+        rows.append((row["past"], "past", row["infinitive"]))
+        for present in row["present"].split("|"):
+            if present != "-":
+                    rows.append((present, "present", row["infinitive"]))
+    return tuple(sorted(set(rows), key=lambda r: -len(r[0])))
+
+
+@functools.cache
+def _stems_by_first() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for entry in _stems():
+        out.setdefault(entry[0][0], []).append(entry)
+    return {ch: tuple(entries) for ch, entries in out.items()}
+
+
+@functools.cache
+def _right_patterns() -> dict[str, regex.Pattern[str]]:
+    a = _affixes()
+
+    def alt(kind: str) -> str:
+        return "|".join(sorted((form for form, _, _ in a[kind]), key=len, reverse=True))
+
+    present_tail, past_tail, inf_tail = (a[k][0][0] for k in ("present_tail", "past_tail", "infinitive_tail"))
+    return {
+        "present": regex.compile(
+            rf"(?P<voice>{alt('present_voice')})?(?P<tail>{present_tail})"
+            rf"|(?P<voice>{alt('past_voice')})(?P<tail>{past_tail}|{inf_tail})"
+        ),
+        "past": regex.compile(rf"(?P<voice>)(?P<tail>{past_tail}|{inf_tail})"),
+    }
+
+
+@functools.cache
+def _preverbs() -> frozenset[str]:
+    return frozenset(form for form, _, _ in _affixes()["preverb"])
+
+
+@functools.lru_cache(maxsize=50_000)
+def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], ...], dict, int], ...]:
+    """Ways to read what precedes the stem: [preverb or known nominal part] [negation] [aspect] [agent].
+    An agent clitic needs a preverb, negation or aspect before it; an infinitive takes neither aspect nor
+    agent."""
+    from .analyzer import MIN_STEM_COUNT, _counts
+
+    counts, a, preverbs = _counts(), _affixes(), _preverbs()
+    none = [("", "", {})]
+    out = []
+    for agent, _, agent_f in none + (a["agent"] if finite else []):
+        if not left.endswith(agent):
+            continue
+        rest = left[: len(left) - len(agent)]
+        for asp, _, asp_f in none + (a["aspect"] if finite else []):
+            if not rest.endswith(asp):
+                continue
+            rest2 = rest[: len(rest) - len(asp)]
+            for neg, _, neg_f in none + a["negation"]:
+                if not rest2.endswith(neg):
+                    continue
+                head = rest2[: len(rest2) - len(neg)]
+                if agent and not (neg or asp or head in preverbs):
+                    continue
+                if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
+                    continue
+                pieces = [(head, "preverb" if head in preverbs else "stem")] if head else []
+                pieces += [(p, r) for p, r in ((neg, "prefix"), (asp, "prefix"), (agent, "clitic")) if p]
+                out.append((tuple(pieces), {**neg_f, **asp_f, **agent_f}, bool(neg) + bool(asp) + bool(agent)))
+    return tuple(out)
+
+
+NOMINAL_HEAD_MAX_COUNT = 5  # a marked verb reading beats a noun reading whose stem is rarer (tuned on train)
+
+
+@functools.lru_cache(maxsize=100_000)
+def parses(word: str) -> tuple[VerbParse, ...]:
+    """Verb parses of a normalized ``word``, best first.
+
+    >>> [(p.lemma, p.pieces) for p in parses("ڕایگەیاند")][0]
+    ('ڕاگەیشتن', (('ڕا', 'preverb'), ('ی', 'clitic'), ('گە', 'stem'), ('یاند', 'suffix')))
+    """
+    rights = _right_patterns()
+    results: dict[tuple, VerbParse] = {}
+    by_first = _stems_by_first()
+    candidates = [(start, entry) for start, ch in enumerate(word) for entry in by_first.get(ch, ())
+                  if word.startswith(entry[0], start)]
+    for start, (stem_, kind, infinitive) in candidates:
+        left, right = word[:start], word[start + len(stem_):]
+        match = rights[kind].fullmatch(right)
+        if match:
+            voice, tail = match.group("voice") or "", match.group("tail") or ""
+            voice_past = voice in _past_voices()
+            infinitive_form = bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))
+            for pieces, features, evidence in _left_parses(left, not infinitive_form):
+                if kind == "present" and not voice_past and not (features.keys() & {"negation", "aspect", "mood"}
+                                                                 or (pieces and pieces[0][1] == "preverb")):
+                    continue  # a present stem needs a prefix or a preverb before it
+                if len(stem_) == 1 and not evidence and not voice:
+                    continue
+                head = pieces[0][0] if pieces and pieces[0][1] in ("preverb", "stem") else ""
+                body = list(pieces) + [(stem_, "stem")]
+                body += [(p, "suffix") for p in (voice, tail) if p]
+                feats = dict(features)
+                feats["tense"] = "pst" if kind == "past" or voice_past else "prs"
+                if infinitive_form:
+                    feats["verbform"] = "inf"
+                if voice:
+                    feats["voice"] = _voice_features()[voice]
+                score = evidence + bool(voice) + bool(tail)
+                nominal = bool(head) and pieces[0][1] == "stem"
+                parse = VerbParse(head + infinitive, tuple(body), tuple(feats.items()), score, len(stem_),
+                                  nominal)
+                key = parse.pieces
+                if key not in results or results[key].evidence < score:
+                    results[key] = parse
+    return tuple(sorted(results.values(), key=lambda p: (p.nominal_head, -p.stem_length, len(p.pieces))))
+
+
+@functools.cache
+def _voice_features() -> dict[str, str]:
+    a = _affixes()
+    return {form: f.get("voice", "") for form, _, f in a["present_voice"] + a["past_voice"]}
+
+
+@functools.cache
+def _past_voices() -> frozenset[str]:
+    return frozenset(form for form, _, _ in _affixes()["past_voice"])
+
+
+@functools.cache
+def _infinitive_tail() -> regex.Pattern[str]:
+    return regex.compile(_affixes()["infinitive_tail"][0][0])
+
+
+def is_infinitive(parse: VerbParse) -> bool:
+    return any(key == "verbform" for key, _ in parse.features)
+
+
+def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> bool:
+    """Should the verb reading rank above the best nominal reading (stem ``noun_stem``)? Tuned on the
+    UniMorph training rows only."""
+    markers = parse.finite_markers
+    head_role = parse.pieces[0][1]
+    if is_infinitive(parse):  # a masdar: unless the nominal reading cuts into the verb
+        stem_end = sum(len(surface) for surface, _ in parse.pieces[:-1]) + 1
+        return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1
+    if parse.nominal_head or head_role == "preverb":
+        tense = dict(parse.features).get("tense")
+        if (head_role == "preverb" and not markers and tense == "prs" and len(parse.pieces) > 2
+                and parse.pieces[-1][0] not in ("ی", "ە")):
+            return True  # preverb + present stem + person ending: imperative/subjunctive (هەڵبژێرم)
+        if head_role == "preverb" and markers >= 1:
+            return True  # preverb + negation/aspect/agent/voice: ڕایگەیاند
+        return noun_stem_count < 1 or (markers >= 1 and noun_stem_count < NOMINAL_HEAD_MAX_COUNT)
+    return markers >= 1 or parse.stem_length >= 3
+
+
+def lemma_of(parse: VerbParse, lemmas: frozenset[str] | set[str]) -> str:
+    """The infinitive; a masdar in ەوە keeps it when the lemma list has that infinitive (گواستنەوە)."""
+    if is_infinitive(parse) and parse.pieces[-1][0].startswith("نەوە") and parse.lemma + "ەوە" in lemmas:
+        return parse.lemma + "ەوە"
+    return parse.lemma
