@@ -2,7 +2,7 @@
 """Train sorani's language identifier (character 1-4-gram naive Bayes) and write
 src/sorani/data/langid_model.json.gz.
 
-    python scripts/train_langid.py [--shared DIR] [--keep 12000]
+    python scripts/train_langid.py [--shared DIR] [--keep 15000]
 
 Training data (the held-out tenth of every file is never used; see sorani/evaluate/langid.py):
 - KurdishLID (MIT): Central, Northern and Southern Kurdish, Gorani, Persian, Arabic, Turkish, Zazaki;
@@ -41,7 +41,7 @@ ORDERS = (0, 1, 2, 3, 4)  # 0: whole words
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--keep", type=int, default=12000, help="n-grams kept per label")
+    parser.add_argument("--keep", type=int, default=15000, help="n-grams kept per label")
     parser.add_argument("--alpha", type=float, default=0.5, help="additive smoothing of the scaled counts")
     parser.add_argument("--scale", type=float, default=1e6, help="every label's counts are scaled to this mass")
     args = parser.parse_args(argv)
