@@ -71,7 +71,7 @@ def _name_pattern() -> re.Pattern:
 
 _DAY_BEFORE = re.compile(rf"(?<![0-9٠-٩۰-۹])({_D}{{1,2}})\s*[یيى]?\s*$")
 _YEAR_AFTER = re.compile(rf"[یيى]?\s+(?:ساڵی\s+)?({_D}{{4}})(?![0-9٠-٩۰-۹])")
-_MODIFIER_AFTER = re.compile(r"[یيى]?\s+(?:[ڕر]ابردوو|پێشوو|داهاتوو|دواتر)(?![^\W\d_])")
+
 
 
 def _numeric_parts() -> list[str]:
@@ -101,6 +101,12 @@ def read_numeric(m: re.Match) -> tuple[str, str] | None:
 # Raw text may still have the look-alikes the standard tier fixes; the spans must point into it, so the
 # pattern accepts them instead of normalizing first.
 _LOOKALIKES = {"ڕ": "[ڕر]", "ک": "[کك]", "ی": "[یيى]", "ە": "(?:ە|ه\u200c?|ة)"}
+
+
+@functools.lru_cache(maxsize=None)
+def _modifier_after() -> re.Pattern:
+    """ڕابردوو / داهاتوو … after a weekday (the words of _PAST and _NEXT, look-alikes accepted)."""
+    return re.compile(rf"[یيى]?\s+{_tolerant(trie_pattern(_PAST + _NEXT))}(?![^\W\d_])")
 
 
 def _tolerant(pattern: str) -> str:
@@ -144,7 +150,7 @@ def _read_name(text: str, m: re.Match, ref: datetime.date | None) -> DateSpan | 
         return DateSpan(start, end, text[start:end], value, "relative")
     calendar, number = _names()[name]
     if calendar == "weekday":
-        modifier = _MODIFIER_AFTER.match(text, end)
+        modifier = _modifier_after().match(text, end)
         if modifier:
             end = modifier.end()
         tail = _canonical(modifier.group().strip()) if modifier else ""

@@ -62,6 +62,7 @@ def shared_data(subpath: str) -> Path | None:
     checkout) if it holds ``subpath``; tasks that score on large shared sets skip cleanly without it."""
     bases = [Path(os.environ["SORANI_SHARED_DATA"])] if os.environ.get("SORANI_SHARED_DATA") else []
     bases.append(Path(__file__).resolve().parents[3].parent / "shared" / "data")
+    bases.append(Path.cwd().parent / "shared" / "data")
     return next((base for base in bases if (base / subpath).exists()), None)
 
 

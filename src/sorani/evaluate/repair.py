@@ -17,12 +17,11 @@ Beside each repair figure the report gives the CER of the text left unchanged an
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 from ..normalizer import normalize
-from . import Report
+from . import Report, shared_data
 from .metrics import cer
 
 DEFAULT_GOLD = ["normalization/Sorani-Arabic.dev.tsv", "normalization/Sorani-Persian.dev.tsv"]
@@ -47,16 +46,8 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
 
 def flores_dir() -> Path | None:
     """The synthetic-flores folder of the shared data, or None."""
-    candidates = []
-    if os.environ.get("SORANI_SHARED_DATA"):
-        candidates.append(Path(os.environ["SORANI_SHARED_DATA"]))
-    root = Path(__file__).resolve().parents[3]
-    candidates += [root.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"]
-    for base in candidates:
-        path = base / "normalization" / "synthetic-flores"
-        if path.is_dir():
-            return path
-    return None
+    base = shared_data("normalization/synthetic-flores")
+    return base / "normalization" / "synthetic-flores" if base else None
 
 
 def read_flores(src: Path) -> list[tuple[str, str]]:
