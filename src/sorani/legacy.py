@@ -66,12 +66,11 @@ def detect_legacy(text: str) -> str | None:
     sample = text[:3000]
     if not _WORD.search(sample) or len(_UNICODE_SORANI.findall(sample)) > 2:
         return None
-    baseline = _known_share(sample)
-    best, best_share = None, baseline + 0.15
-    for font in FONTS:
-        pattern = _table(font)[0]
-        if not pattern.search(sample):
-            continue
+    candidates = [font for font in FONTS if _table(font)[0].search(sample)]
+    if not candidates:
+        return None
+    best, best_share = None, _known_share(sample) + 0.15
+    for font in candidates:
         share = _known_share(decode_legacy(sample, font))
         if share > best_share:
             best, best_share = font, share

@@ -62,11 +62,23 @@ def candidate_pairs_from_buckets(buckets: Iterable[list[int]]) -> set[tuple[int,
 
 
 def candidate_pairs(signatures: dict[int, bytes], bands: int) -> set[tuple[int, int]]:
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for order, packed in signatures.items():
-        for key in band_keys(packed, bands):
-            buckets[key].append(order)
-    return candidate_pairs_from_buckets(b for b in buckets.values() if len(b) > 1)
+    """Pairs of documents that agree on all rows of at least one band. One band at a time, keyed by the
+    band's raw bytes (the same buckets as ``band_keys`` gives, without hashing each band)."""
+    orders = list(signatures)
+    packed = [signatures[order] for order in orders]
+    size = len(packed[0]) // bands if packed else 0
+    pairs: set[tuple[int, int]] = set()
+    for band in range(bands):
+        lo, hi = band * size, (band + 1) * size
+        buckets: dict[bytes, list[int]] = {}
+        for order, key in zip(orders, [p[lo:hi] for p in packed]):
+            members = buckets.get(key)
+            if members is None:
+                buckets[key] = [order]
+            else:
+                members.append(order)
+        pairs |= candidate_pairs_from_buckets(m for m in buckets.values() if len(m) > 1)
+    return pairs
 
 
 def resolve(pairs: set[tuple[int, int]], signatures: dict[int, bytes], threshold: float) -> dict[int, int]:

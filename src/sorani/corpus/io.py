@@ -83,10 +83,11 @@ def _read_file(path: Path, config: InputConfig) -> Iterator[Document]:
 
 
 def _read_jsonl(handle, name: str, config: InputConfig) -> Iterator[Document]:
+    base = Path(name).name
     for number, line in enumerate(handle, 1):
         if not line.strip():
             continue
-        fallback_id = f"{Path(name).name}:{number}"
+        fallback_id = f"{base}:{number}"
         text, error = _decode(line)
         if error:
             yield Document(fallback_id, text, name, error=error)
@@ -105,8 +106,9 @@ def _read_jsonl(handle, name: str, config: InputConfig) -> Iterator[Document]:
 
 def _read_csv(handle, name: str, config: InputConfig) -> Iterator[Document]:
     reader = csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline=""))
+    base = Path(name).name
     for number, row in enumerate(reader, 1):
-        fallback_id = f"{Path(name).name}:{number}"
+        fallback_id = f"{base}:{number}"
         text = row.get(config.text_field)
         if text is None:
             yield Document(fallback_id, "", name, error=f"missing-field: {config.text_field}")

@@ -12,6 +12,7 @@ Only summaries travel between the phases, never the corpus, so memory stays boun
 
 from __future__ import annotations
 
+import base64
 import gzip
 import itertools
 import json
@@ -48,7 +49,7 @@ def process_shard(index: int, documents: list[Document], config: Config, out: Pa
         return summarize(read_work(path))
     records = [process(doc, config) for doc in documents]
     tmp = path.with_suffix(f".tmp{os.getpid()}")
-    with gzip.open(tmp, "wt", encoding="utf-8") as handle:
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     os.replace(tmp, path)
@@ -62,7 +63,7 @@ def read_work(path: Path) -> list[dict]:
 
 def summarize(records: list[dict]) -> list[tuple]:
     """(order, id, status, hash, packed signature) of each record of a shard."""
-    return [(r["order"], r["id"], r["status"], r["hash"], dedup.pack(r["minhash"]) if r["minhash"] else b"")
+    return [(r["order"], r["id"], r["status"], r["hash"], base64.b64decode(r["minhash"]) if r["minhash"] else b"")
             for r in records]
 
 

@@ -4,6 +4,7 @@ and is a picklable module-level function, so the local and the Dask engines run 
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import re
@@ -13,13 +14,15 @@ from collections import Counter
 from .. import alphabet
 from .._version import RULES_VERSION
 from .config import Config
+from .dedup import pack
 from .io import Document
 
 _WORDS = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
-_LETTERS = re.compile(r"[^\W\d_]")
-_KURDISH = re.compile("[" + "".join(alphabet.ALPHABET) + "]")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_KURDISH_RUNS = re.compile("[" + "".join(alphabet.ALPHABET) + "]+")
 _SYMBOLS = re.compile(r"[^\w\s]")
-_URLS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\bURL\b")
+_URLS = re.compile(r"(?:https?://|www\.)\S+|\bURL\b")
+_EMAILS = re.compile(r"\S+@\S+\.\w+")
 _LANGID_SAMPLE = 400  # characters per sample; a long document is judged on a sample from its start and middle
 
 
@@ -73,21 +76,24 @@ def process(doc: Document, config: Config) -> dict:
         if font:
             text = sorani.decode_legacy(text, font)
             record["legacy"] = font
-    if config.langid.enabled and can["langid"] and len(_LETTERS.findall(text, 0, 2000)) >= config.langid.min_letters:
+    if config.langid.enabled and can["langid"] and _letter_count(text[:2000]) >= config.langid.min_letters:
         text, rejected = _language(text, record, config)
         if rejected:
             return record
     text = _normalizer(config.normalize.tier, config.normalize.digits)(text)
     record["text"] = text
-    signals = quality_signals(text)
+    words = _WORDS.findall(text)
+    signals = quality_signals(text, words=words)
     record["signals"] = signals
     if config.quality.enabled:
         failure = quality_failure(signals, config)
         if failure:
             return _reject(record, "quality", failure)
-    record["hash"] = hashlib.sha1(_dedup_key(text).encode()).hexdigest()
+    # the same text for dedup: the same normalized words, whatever the punctuation and spacing
+    record["hash"] = hashlib.sha1(" ".join(words).encode()).hexdigest()
     if config.dedup.near:
-        record["minhash"] = minhash_signature(text, config)
+        # kept packed and base64-encoded: 128 numbers as JSON would be larger than most documents
+        record["minhash"] = base64.b64encode(pack(minhash_signature(text, config, words=words))).decode()
     _annotate(record, text, config)
     return record
 
@@ -107,7 +113,7 @@ def _language(text: str, record: dict, config: Config) -> tuple[str, bool]:
     if config.langid.per_sentence and labels & keep:
         spans = identify_spans(text)
         kept = [text[s.start : s.end] for s in spans if s.label in keep and s.score >= config.langid.min_score]
-        share = sum(len(_LETTERS.findall(k)) for k in kept) / max(1, len(_LETTERS.findall(text)))
+        share = _letter_count("".join(kept)) / max(1, _letter_count(text))
         if kept and share >= config.langid.min_kept_share:
             record["lang"] = next(iter(keep))
             record["lang_mixed_kept_share"] = round(share, 3)
@@ -122,13 +128,19 @@ def _language(text: str, record: dict, config: Config) -> tuple[str, bool]:
     return text, True
 
 
-def quality_signals(text: str) -> dict[str, float]:
-    """Sorani-aware quality signals of a normalized document."""
+def _letter_count(text: str) -> int:
+    return sum(map(len, _LETTER_RUNS.findall(text)))
+
+
+def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, float]:
+    """Sorani-aware quality signals of a normalized document (``words``: its words, if already found)."""
     from ..stoplists import stopwords
 
-    words = _WORDS.findall(text)
+    words = _WORDS.findall(text) if words is None else words
     n_words = len(words)
-    letters = len(_LETTERS.findall(text))
+    # Counted over runs rather than single characters: one list item per word, not per letter.
+    letters = _letter_count(text)
+    kurdish = sum(map(len, _KURDISH_RUNS.findall(text)))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     line_counts = Counter(lines)
     bigrams = Counter(zip(words, words[1:]))
@@ -136,14 +148,20 @@ def quality_signals(text: str) -> dict[str, float]:
     chars = max(1, len(text) - text.count(" ") - text.count("\n"))
     return {
         "words": n_words,
-        "kurdish_letter_ratio": round(len(_KURDISH.findall(text)) / max(1, letters), 4),
-        "stopword_ratio": round(sum(1 for w in words if w in stop) / max(1, n_words), 4),
+        "kurdish_letter_ratio": round(kurdish / max(1, letters), 4),
+        "stopword_ratio": round(sum(map(stop.__contains__, words)) / max(1, n_words), 4),
         "mean_word_length": round(sum(map(len, words)) / max(1, n_words), 3),
         "repeated_line_ratio": round(sum(c - 1 for c in line_counts.values()) / max(1, len(lines)), 4),
         "top_bigram_ratio": round(max(bigrams.values(), default=0) * 2 / max(1, n_words), 4),
         "symbol_ratio": round(len(_SYMBOLS.findall(text)) / chars, 4),
-        "url_ratio": round(len(_URLS.findall(text)) / max(1, n_words), 4),
+        "url_ratio": round(_count_urls(text) / max(1, n_words), 4),
     }
+
+
+def _count_urls(text: str) -> int:
+    # The e-mail alternative scans every position; most documents have no @ and skip it.
+    count = len(_URLS.findall(text)) if ("://" in text or "www." in text or "URL" in text) else 0
+    return count + (len(_EMAILS.findall(text)) if "@" in text else 0)
 
 
 def quality_failure(signals: dict[str, float], config: Config) -> str:
@@ -165,11 +183,6 @@ def quality_failure(signals: dict[str, float], config: Config) -> str:
     return ""
 
 
-def _dedup_key(text: str) -> str:
-    """What counts as the same text: the normalized words, ignoring punctuation and spacing."""
-    return " ".join(_WORDS.findall(text))
-
-
 @functools.lru_cache(maxsize=4)
 def _permutations(num_perm: int, seed: int):
     """datasketch draws the permutations from the seed on every MinHash; drawing them once is the same."""
@@ -178,21 +191,35 @@ def _permutations(num_perm: int, seed: int):
     return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
 
 
-def _crc32(data: bytes) -> int:
-    return zlib.crc32(data)
+_SHINGLE_MULTIPLIER = 0x9E3779B1  # odd, so that combining word hashes keeps their order
 
 
-def minhash_signature(text: str, config: Config) -> list[int]:
-    """A MinHash (datasketch) over the normalized word shingles of the text."""
+def shingle_hashes(words: list[str], k: int):
+    """32-bit hashes of the distinct k-word shingles of a text's words (a numpy array). Each distinct word is
+    hashed once (CRC-32 of its UTF-8); a shingle's hash combines its words' hashes in order. datasketch
+    mixes every input with the MurmurHash3 finalizer before the permutations, so this cheap combination
+    is safe to feed it."""
+    import numpy as np
+
+    words = words or [""]
+    table = {word: zlib.crc32(word.encode()) for word in set(words)}
+    hashes = np.fromiter(map(table.__getitem__, words), dtype=np.uint64, count=len(words))
+    count = max(1, len(words) - k + 1)
+    combined = hashes[:count].copy()
+    for offset in range(1, min(k, len(words))):
+        combined = (combined * _SHINGLE_MULTIPLIER + hashes[offset : offset + count]) & 0xFFFFFFFF
+    return np.unique(combined)
+
+
+def minhash_signature(text: str, config: Config, *, words: list[str] | None = None) -> list[int]:
+    """A MinHash (datasketch, 32-bit affine permutations) over the normalized word shingles of the text."""
     from datasketch import MinHash
 
-    words = _WORDS.findall(text)
-    k = config.dedup.shingle
-    shingles = {" ".join(words[i : i + k]).encode() for i in range(max(1, len(words) - k + 1))}
-    minhash = MinHash(num_perm=config.dedup.num_perm, seed=config.dedup.seed, hashfunc=_crc32,
-                      permutations=_permutations(config.dedup.num_perm, config.dedup.seed), scheme="affine32")
-    minhash.update_batch(list(shingles))
-    return [int(v) for v in minhash.hashvalues]
+    d = config.dedup
+    minhash = MinHash(num_perm=d.num_perm, seed=d.seed, hashfunc=int,
+                      permutations=_permutations(d.num_perm, d.seed), scheme="affine32")
+    minhash.update_batch(shingle_hashes(_WORDS.findall(text) if words is None else words, d.shingle).tolist())
+    return minhash.hashvalues.tolist()
 
 
 def _annotate(record: dict, text: str, config: Config) -> None:
