@@ -1,20 +1,56 @@
 """The Dask engine: the same phases on a Dask distributed cluster (``--scheduler tcp://HOST:PORT``), or on
-a LocalCluster of worker processes. Near-dedup across partitions shuffles the LSH band keys with a
-``dask.bag`` groupby, so candidate pairs are found without gathering the signatures anywhere.
+a LocalCluster of worker processes. Near-dedup across partitions shuffles the LSH band keys: each shard's
+band entries are split by band into partitions on the worker that holds the shard, and one task per
+partition collects its pieces from every shard and finds the candidate pairs there, so the band keys never
+pass through the driver.
 
 The output folder must be reachable by every worker (a shared file system for a remote cluster)."""
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
 from .. import dedup, pipeline
 from ..config import Config
 
 
-def _band_entries(summary: list[tuple], bands: int) -> list[tuple[str, int]]:
-    return [(key, order) for order, _, status, _, sig in summary if status == "ok" and sig
-            for key in dedup.band_keys(sig, bands)]
+def _band_pieces(summary: list[tuple], bands: int, parts: int) -> list[tuple[int, bytes, bytes]]:
+    """The band entries of one shard, split into ``parts`` partitions by band number. A partition's piece
+    is packed as (key width, the keys end to end, the document orders as 64-bit integers): one key is the
+    band number (2 bytes) and the band's raw rows. Packed blobs cross the network as they are; a list of a
+    million small tuples would be serialized item by item."""
+    keys: list[list[bytes]] = [[] for _ in range(parts)]
+    orders = [array("q") for _ in range(parts)]
+    width = 0
+    for order, _, status, _, sig in summary:
+        if status != "ok" or not sig:
+            continue
+        size = len(sig) // bands
+        width = size + 2
+        for band in range(bands):
+            keys[band % parts].append(band.to_bytes(2, "big") + sig[band * size : (band + 1) * size])
+            orders[band % parts].append(order)
+    return [(width, b"".join(k), o.tobytes()) for k, o in zip(keys, orders)]
+
+
+def _partition_pairs(*pieces: tuple[int, bytes, bytes]) -> bytes:
+    """Candidate pairs among the band entries of one partition, from every shard's piece, packed as
+    64-bit integers (earlier, later, earlier, later, ...)."""
+    buckets: dict[bytes, list[int]] = {}
+    for width, keys, packed_orders in pieces:
+        orders = array("q")
+        orders.frombytes(packed_orders)
+        for position, order in enumerate(orders):
+            buckets.setdefault(keys[position * width : (position + 1) * width], []).append(order)
+    pairs = dedup.candidate_pairs_from_buckets(m for m in buckets.values() if len(m) > 1)
+    return array("q", [order for pair in pairs for order in pair]).tobytes()
+
+
+def _unpack_pairs(packed: bytes) -> set[tuple[int, int]]:
+    orders = array("q")
+    orders.frombytes(packed)
+    return set(zip(orders[::2], orders[1::2]))
 
 
 def _finalize(index: int, config: Config, out: Path) -> dict:
@@ -23,33 +59,51 @@ def _finalize(index: int, config: Config, out: Path) -> dict:
 
 def run(documents, config: Config, out: Path, jobs: int = 2, scheduler: str | None = None,
         progress: bool = True) -> tuple[list, list[dict]]:
-    import dask.bag as db
+    import operator
+    import uuid
+
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None if scheduler else LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                                     dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
-        futures, summaries_by_shard = [], {}
+        from tqdm import tqdm
+
+        bar = tqdm(unit="doc", desc="processing", disable=not progress, leave=False)
+        run_id = uuid.uuid4().hex[:8]  # task keys of this run only, on a scheduler that others may share
+        futures, index_of, count_of, done_futures = [], {}, {}, {}
+
+        def collect(done) -> None:
+            done_futures[index_of[done.key]] = done
+            bar.update(count_of[done.key])
+
         in_flight = max(2, 2 * jobs)
         for index, batch in pipeline.shards(documents, config.output.shard_size):
-            futures.append(client.submit(pipeline.process_shard, index, batch, config, out, key=f"shard-{index}"))
+            future = client.submit(pipeline.process_shard, index, batch, config, out, key=f"sorani-{run_id}-{index}")
+            index_of[future.key], count_of[future.key] = index, len(batch)
+            futures.append(future)
             if len(futures) >= in_flight:  # bounded: the corpus never piles up on the driver
                 done = next(as_completed(futures))
                 futures.remove(done)
-                summaries_by_shard[int(done.key.split("-")[1])] = done.result()
+                collect(done)
         for done in as_completed(futures):
-            summaries_by_shard[int(done.key.split("-")[1])] = done.result()
-        indexes = sorted(summaries_by_shard)
+            collect(done)
+        bar.close()
+        summaries_by_shard = {}
+        indexes = sorted(done_futures)
+        for index in indexes:
+            summaries_by_shard[index] = done_futures[index].result()
         summaries = [s for i in indexes for s in summaries_by_shard[i]]
         pairs = set()
         if config.dedup.near and summaries:
-            entries = db.from_sequence([summaries_by_shard[i] for i in indexes], npartitions=max(1, len(indexes)))
-            buckets = (entries.map(_band_entries, config.dedup.bands).flatten()
-                       .groupby(lambda entry: entry[0])
-                       .map(lambda group: [order for _, order in group[1]])
-                       .filter(lambda members: len(members) > 1))
-            pairs = dedup.candidate_pairs_from_buckets(buckets.compute(scheduler=client))
+            parts = max(1, min(config.dedup.bands, 2 * jobs))
+            pieces = client.map(_band_pieces, [done_futures[i] for i in indexes], bands=config.dedup.bands,
+                                parts=parts)
+            partitions = [client.submit(_partition_pairs, *[client.submit(operator.getitem, piece, p)
+                                                            for piece in pieces]) for p in range(parts)]
+            for packed in client.gather(partitions):
+                pairs |= _unpack_pairs(packed)
         decisions = pipeline.decide(summaries, config, pairs=pairs if config.dedup.near else None)
         # The decisions reach the workers through the output folder (which they share), not the task graph.
         pipeline.save_decisions(out, decisions)
