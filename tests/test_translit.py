@@ -13,7 +13,10 @@ from sorani.errors import ConfigError
 @pytest.mark.parametrize(
     ("arabic", "latin"),
     [
-        ("راگەیاندنی", "řageyandinî"),  # the bizroke inside the word (KLPT gives řageyandnî)
+        # the bizroke inside the word (KLPT gives řageyandnî); the article writes a plain initial ر, which
+        # Hawar keeps as r (in Wergor's gold all 164 words that start with ر begin with r), and ڕ is ř
+        ("راگەیاندنی", "rageyandinî"),
+        ("ڕاگەیاندنی", "řageyandinî"),
         ("سەرۆکوەزیرانی", "serokwezîranî"),
         ("یەکگرتووەکانی", "yekgirtuwekanî"),  # UniMorph: yekgirtuwekan
         ("واشنتن", "waşintin"),  # UniMorph
@@ -38,10 +41,10 @@ def test_running_text_keeps_everything_else():
 @pytest.mark.parametrize(
     ("latin", "arabic"),
     [("kirdin", "کردن"), ("řageyandin", "ڕاگەیاندن"), ("aso", "ئاسۆ"), ("xwêndinewe", "خوێندنەوە"),
-     ("sał", "ساڵ"), ("kurdistan û ’êraq", "کوردستان و عێراق"), ("rûbar", "ڕووبار")],
+     ("sał", "ساڵ"), ("kurdistan û ’êraq", "کوردستان و عێراق"), ("řûbar", "ڕووبار"), ("rûbar", "رووبار")],
 )
 def test_latin_to_arabic(latin, arabic):
-    assert sorani.transliterate(latin, target="arabic") == sorani.normalize(arabic)
+    assert sorani.transliterate(latin, target="arabic") == sorani.Normalizer(initial_r=False)(arabic)
 
 
 def test_round_trip_on_gold_words(shared_data):

@@ -73,9 +73,21 @@ def features(word: str, i: int, previous: str) -> list[str]:
     return window_features(padded[i : i + 7], previous)
 
 
+@functools.lru_cache(maxsize=None)
+def _shape_table() -> dict[int, str]:
+    """Letter -> its class in the syllable skeleton: C (consonant), V (vowel letter), w (و), y (ی), ' (ئ)."""
+    marks = {"consonant": "C", "vowel": "V", "seat": "'"}
+    table = {ord(a): marks.get(row["kind"], a) for a, row in _letters().items()}
+    table.update({ord("و"): "w", ord("ی"): "y"})
+    return table
+
+
 def window_features(w: str, previous: str) -> list[str]:
-    """Features from the seven letters centred on the one labelled (``w[3]``) and the previous label."""
-    return [
+    """Features from the seven letters centred on the one labelled (``w[3]``) and the previous label, and
+    from their syllable skeleton (which letters are consonants, vowels, و or ی)."""
+    shape = w.translate(_shape_table())
+    return [f"s7={shape}", f"s5={shape[1:6]}", f"s3={shape[2:5]}", f"sn={shape[3:]}", f"sp={shape[:4]}",
+        f"sprev={previous}{shape[3:6]}", f"cs5={w[3]}{shape[1:6]}", f"ns={w[4]}{shape[2:4]}",
         f"c={w[3]}", f"p1={w[2]}", f"n1={w[4]}", f"p2={w[1:3]}", f"n2={w[4:6]}", f"w3={w[2:5]}", f"w5={w[1:6]}",
         f"p3={w[0:3]}", f"n3={w[4:7]}", f"prev={previous}", f"prev+c={previous}{w[3]}", f"w7={w}",
     ]
@@ -96,7 +108,9 @@ def label_word(word: str, weights: dict[str, dict[str, float]]) -> list[str]:
     kinds = [_letters()[letter]["kind"] for letter in word]
     for i, letter in enumerate(word):
         options = candidates(letter)
-        if i == 1 and kinds[0] == kinds[1] == "consonant":
+        if i == 0 and kinds[0] == "consonant":
+            options = options[:1]  # no bizroke before the first letter (the ئ seat writes a vowel onset)
+        elif i == 1 and kinds[0] == kinds[1] == "consonant":
             options = tuple(o for o in options if o.startswith("i"))  # a word never starts with a cluster
         if len(options) == 1:
             labels.append(options[0])
@@ -123,16 +137,48 @@ def _decide(window: str, previous: str, options: tuple[str, ...]) -> str:
 @functools.lru_cache(maxsize=100_000)
 def word_to_latin(word: str) -> str:
     """One normalized Arabic-script word in Hawar Latin."""
+    if word.startswith("ر"):
+        # Written with a plain ر at the start (the standard spelling has ڕ): it reads the same, so the word
+        # is decided as the standard spelling, and the letter stays what the writer wrote.
+        latin = word_to_latin("ڕ" + word[1:])
+        return "r" + latin[1:] if latin.startswith("ř") else latin
     lexicon, weights = _model()
     if word in lexicon:
         return lexicon[word]
+    for suffix, latin in _suffixes():
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) > 2 and _letters()[stem[-1]]["kind"] == "consonant" and _known_stem(stem):
+            # a known word plus a suffix of translit_suffixes.tsv: the bizroke falls as in the bare word
+            return word_to_latin(stem) + latin
     return "".join(label_word(word, weights))
 
 
-def _to_latin(text: str, scheme: str) -> str:
-    from .normalizer import normalize
+@functools.lru_cache(maxsize=None)
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    return tuple((row["suffix"], row["latin"]) for row in load_table("translit_suffixes.tsv"))
 
-    text = normalize(text)
+
+def _known_stem(word: str) -> bool:
+    """A word the morphology lexicon has seen at least ``_KNOWN_STEM_COUNT`` times."""
+    from .morphology.analyzer import _counts
+
+    return _counts().get(word, 0) >= _KNOWN_STEM_COUNT
+
+
+_KNOWN_STEM_COUNT = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _normalizer():
+    """The standard tier, except that a word-initial ر is left as written: Hawar writes what the writer
+    wrote there (r), and ڕ as ř (both golds do: Wergor 164 of 164 initial ر, UniMorph 34 of 34 ڕ)."""
+    from .normalizer import Normalizer
+
+    return Normalizer("standard", initial_r=False)
+
+
+def _to_latin(text: str, scheme: str) -> str:
+    text = _normalizer()(text)
     out = _ARABIC_WORD.sub(lambda m: word_to_latin(m.group()), text)
     if scheme == "wergor":
         out = out.replace("’", "ë")
@@ -170,8 +216,6 @@ def word_to_arabic(word: str) -> str:
         if char == "i" and i == 0:
             out.append("ئ")
             continue
-        if char == "r" and i == 0:  # a word never starts with the tap r: written ڕ
-            char = "ř"
         out.append(table.get(char, char))
     return "".join(out)
 
