@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Train sorani's language identifier (character 1-4-gram naive Bayes) and write
-src/sorani/data/langid_model.json.gz.
+src/sorani/data/langid_model.xz.
 
     python scripts/train_langid.py [--shared DIR] [--keep 15000]
 
@@ -16,18 +16,22 @@ Training data (the held-out tenth of every file is never used; see sorani/evalua
 - English: the English license and README texts that come with the shared data, split into sentences.
 Script and noise variants are separate labels in the model (ckb@latn, ckb@noisy, kmr@latn, ...), so that
 noisy Sorani does not blur clean Sorani; identify() adds their probabilities up under the language.
-Only n-gram counts are shipped: for each label its most frequent n-grams (``--keep``), and for every kept
-n-gram its count under each label.
+For each label its most frequent n-grams are kept (``--keep``); for every kept n-gram the model stores its
+smoothed log-probability under each label, in fixed point, packed as sorani.langid reads it (a JSON
+header line, the n-grams one per line, then one little-endian 32-bit field per label and a count field
+per n-gram), compressed with xz.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
+import lzma
+import math
 import random
 import re
 import sys
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -35,14 +39,36 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sorani.evaluate.langid import confusions, english, keyboard_noise, labelled_lines  # noqa: E402
-from sorani.langid import MODEL_FILE, features  # noqa: E402
+from sorani.langid import FIELD_BITS, MODEL_FILE, features  # noqa: E402
 
 ORDERS = (0, 1, 2, 3, 4)  # 0: whole words
+FRACTION, OFFSET = 8, 48  # fixed point: (log p + OFFSET) * 2**FRACTION, log p floored at -OFFSET
+
+
+def quantize(grams: list[str], labels: list[str], counts: dict, alpha: float, scale: float) -> array:
+    """The model's fields: for each n-gram, its smoothed log-probability under each label in fixed point,
+    then 1 (the count of known n-grams). Each label's counts are scaled to the same mass ``scale``, so that
+    a label with less training text does not win on n-grams that none of the labels has seen (additive
+    smoothing favours small labels otherwise)."""
+    totals = [sum(counts[label][g] for g in grams) for label in labels]
+    denominator = math.log(scale + alpha * len(grams))
+    fields = array("I")
+    for gram in grams:
+        for label, total in zip(labels, totals):
+            logp = max(-OFFSET, math.log(counts[label][gram] * scale / total + alpha) - denominator)
+            fields.append(round((logp + OFFSET) * (1 << FRACTION)))
+        fields.append(1)
+    assert fields.itemsize * 8 == FIELD_BITS, "the model's fields are 32-bit"
+    if sys.byteorder == "big":
+        fields.byteswap()
+    return fields
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--keep", type=int, default=15000, help="n-grams kept per label")
-    parser.add_argument("--alpha", type=float, default=0.5, help="additive smoothing of the scaled counts")
+    parser.add_argument("--keep", type=int, default=40000, help="n-grams kept per label")
+    parser.add_argument("--alpha", type=float, default=0.05, help="additive smoothing of the scaled counts")
     parser.add_argument("--scale", type=float, default=1e6, help="every label's counts are scaled to this mass")
     args = parser.parse_args(argv)
     pairs = labelled_lines(args.shared / "langid", held_out=False, variants=True)
@@ -68,12 +94,14 @@ def main(argv=None) -> int:
     kept = set()
     for label in labels:
         kept.update(g for g, _ in counts[label].most_common(args.keep))
-    table = {g: [counts[label][g] for label in labels] for g in sorted(kept)}
-    model = {"labels": labels, "orders": list(ORDERS), "alpha": args.alpha, "scale": args.scale, "min_features": 4,
-             "counts": table}
+    grams = sorted(kept)
+    fields = quantize(grams, labels, counts, args.alpha, args.scale)
+    header = {"labels": labels, "orders": list(ORDERS), "min_features": 4, "fraction": FRACTION,
+              "grams": len(grams), "grams_bytes": len("\n".join(grams).encode())}
     out = ROOT / "src" / "sorani" / "data" / MODEL_FILE
-    out.write_bytes(gzip.compress(json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0))
-    print(f"{len(pairs):,} training lines; labels {labels}; {len(table):,} n-grams; {out.stat().st_size:,} bytes")
+    body = json.dumps(header, ensure_ascii=False).encode() + b"\n" + "\n".join(grams).encode() + fields.tobytes()
+    out.write_bytes(lzma.compress(body, preset=6))
+    print(f"{len(pairs):,} training lines; labels {labels}; {len(grams):,} n-grams; {out.stat().st_size:,} bytes")
     for label in labels:
         print(f"  {label}: {sum(1 for g, _ in pairs if g == label):,} lines")
     return 0

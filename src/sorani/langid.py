@@ -2,7 +2,7 @@
 
 A multinomial naive Bayes model over character 1–4-grams, trained by ``scripts/train_langid.py`` on
 KurdishLID and ScriptNormalization data (with generated keyboard noise, so that Sorani typed on an Arabic
-or Persian keyboard is still ``ckb``), shipped as ``sorani/data/langid_model.json.gz``.
+or Persian keyboard is still ``ckb``), shipped as ``sorani/data/langid_model.xz``.
 
 >>> identify("ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن").label
 'ckb'
@@ -15,8 +15,8 @@ or Persian keyboard is still ``ckb``), shipped as ``sorani/data/langid_model.jso
 from __future__ import annotations
 
 import functools
-import gzip
 import json
+import lzma
 import math
 import re
 from dataclasses import dataclass, field
@@ -25,7 +25,7 @@ from importlib import resources
 
 from .errors import DataError, require_str
 
-MODEL_FILE = "langid_model.json.gz"
+MODEL_FILE = "langid_model.xz"
 LABELS_DOC = {
     "ckb": "Central Kurdish (Sorani)", "kmr": "Northern Kurdish (Kurmanji)", "sdh": "Southern Kurdish",
     "hac": "Gorani (Hawrami)", "zza": "Zazaki", "fa": "Persian", "ar": "Arabic", "ur": "Urdu", "tr": "Turkish",
@@ -65,14 +65,39 @@ class LanguageSpan:
     score: float
 
 
+_ARABIC_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+")
+_LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f_]+")
+# Tokens that are not words of any language: links, e-mail addresses, @handles, #hashtags, and all-capital
+# ASCII tokens (placeholders such as USER_ID and URL in anonymized data; acronyms).
+_NOT_LANGUAGE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w\u200c]+|\b[A-Z][A-Z0-9_]{2,}\b")
+
+
+def main_script(text: str) -> str:
+    """``text`` without what says nothing about its language: links, handles, hashtags and placeholders,
+    and the words of its minority script (an English hashtag in a Sorani tweet, a name in Arabic letters in
+    an English text). Arabic-script text is the main script as soon as it has a third of the letters.
+
+    >>> main_script("USER_ID چی دەڵێ؟ #kurdisharmy sorry")
+    ' چی دەڵێ؟  '
+    """
+    text = _NOT_LANGUAGE.sub("", text)
+    arabic = sum(map(len, _ARABIC_LETTERS.findall(text)))
+    if not arabic:
+        return text
+    latin = sum(map(len, _LATIN_WORDS.findall(text)))
+    if not latin:
+        return text
+    return _LATIN_WORDS.sub("", text) if 2 * arabic >= latin else _ARABIC_LETTERS.sub("", text)
+
+
 def features(text: str, orders: tuple[int, ...] = (1, 2, 3, 4)) -> list[str]:
-    """Character n-grams of the letters of ``text`` (lower-cased, digits and punctuation as spaces); order
-    0 stands for whole words.
+    """Character n-grams of the letters of ``text`` (its main script only, lower-cased, digits and
+    punctuation as spaces); order 0 stands for whole words.
 
     >>> features("Ba", (1, 2))
     [' ', 'b', 'a', ' ', ' b', 'ba', 'a ']
     """
-    padded = " " + _NOT_LETTERS.sub(" ", _fold(text[:MAX_CHARS]).lower()).strip() + " "
+    padded = " " + _NOT_LETTERS.sub(" ", _fold(main_script(text[:MAX_CHARS])).lower()).strip() + " "
     grams: list[str] = []
     for n in orders:
         if n == 0:  # whole words, marked so that they never equal a character n-gram
@@ -84,35 +109,28 @@ def features(text: str, orders: tuple[int, ...] = (1, 2, 3, 4)) -> list[str]:
 
 # Every n-gram's log-probabilities under all labels are packed into one integer, one fixed-point field per
 # label plus a count field, so that scoring a text is a single ``sum`` over integers (C speed) instead of
-# adding vectors in Python. A field holds (log p + _OFFSET) * 2**_FRACTION; _FIELD bits leave room for
-# the sum over MAX_CHARS * len(orders) n-grams.
-_FRACTION, _OFFSET, _FIELD = 8, 48, 30
+# adding vectors in Python. A field holds (log p + offset) * 2**fraction in ``FIELD_BITS`` bits, which leave
+# room for the sum over MAX_CHARS * len(orders) n-grams. The model file stores exactly these fields, as
+# little-endian 32-bit slots, so loading it is one decompression and one ``int.from_bytes`` per n-gram.
+FIELD_BITS = 32
 
 
 @functools.lru_cache(maxsize=None)
-def _model() -> tuple[tuple[str, ...], dict[str, int], tuple[int, ...], int]:
+def _model() -> tuple[tuple[str, ...], dict[str, int], tuple[int, ...], int, int]:
     try:
-        raw = resources.files("sorani").joinpath("data", MODEL_FILE).read_bytes()
+        raw = lzma.decompress(resources.files("sorani").joinpath("data", MODEL_FILE).read_bytes())
     except FileNotFoundError as exc:  # pragma: no cover - packaging bug
         raise DataError(f"language ID model missing: {MODEL_FILE}") from exc
-    model = json.loads(gzip.decompress(raw))
-    labels = tuple(model["labels"])
-    alpha = model["alpha"]
-    counts: dict[str, list[int]] = model["counts"]
-    totals = [sum(c[i] for c in counts.values()) for i in range(len(labels))]
-    # Each label's counts are scaled to the same mass, so that a label with less training text does not
-    # win on n-grams that none of the labels has seen (smoothing favours small labels otherwise).
-    scale = model["scale"]
-    denominator = math.log(scale + alpha * len(counts))
-    count_field = 1 << (_FIELD * len(labels))
-    table = {}
-    for gram, row in counts.items():
-        packed = count_field
-        for i, (c, t) in enumerate(zip(row, totals)):
-            logp = max(-_OFFSET, math.log(c * scale / t + alpha) - denominator)
-            packed |= round((logp + _OFFSET) * (1 << _FRACTION)) << (_FIELD * i)
-        table[gram] = packed
-    return labels, table, tuple(model["orders"]), model["min_features"]
+    header_end = raw.index(b"\n")
+    header = json.loads(raw[:header_end])
+    grams_end = header_end + 1 + header["grams_bytes"]
+    grams = raw[header_end + 1 : grams_end].decode("utf-8").split("\n")
+    width = 4 * (len(header["labels"]) + 1)
+    fields = memoryview(raw)[grams_end:]
+    if len(grams) != header["grams"] or len(fields) != width * len(grams):
+        raise DataError(f"language ID model {MODEL_FILE} is damaged")
+    table = dict(zip(grams, [int.from_bytes(fields[i : i + width], "little") for i in range(0, len(fields), width)]))
+    return tuple(header["labels"]), table, tuple(header["orders"]), header["min_features"], header["fraction"]
 
 
 def identify(text: str) -> Prediction:
@@ -120,13 +138,13 @@ def identify(text: str) -> Prediction:
     ``tr``, ``en``, ``zza``, ``azb``, ``glk``, ``mzn``, ``kas``, ``sd``) or ``und`` when the text has too
     few letters to judge."""
     require_str(text)
-    labels, table, orders, min_features = _model()
+    labels, table, orders, min_features, fraction = _model()
     packed = sum(map(table.get, features(text, orders), repeat(0)))
-    mask = (1 << _FIELD) - 1
-    known = packed >> (_FIELD * len(labels))
+    mask = (1 << FIELD_BITS) - 1
+    known = packed >> (FIELD_BITS * len(labels))
     if known < min_features:
         return Prediction("und", 0.0, {})
-    totals = [((packed >> (_FIELD * i)) & mask) / (1 << _FRACTION) for i in range(len(labels))]
+    totals = [((packed >> (FIELD_BITS * i)) & mask) / (1 << fraction) for i in range(len(labels))]
     best = max(totals)
     weights = [math.exp(t - best) for t in totals]
     norm = sum(weights)
