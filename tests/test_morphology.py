@@ -99,3 +99,13 @@ def test_properties(text):
         if token.kind == "word":
             for analysis in sorani.analyze(token.text):
                 assert "".join(m.surface for m in analysis.morphemes) == sorani.normalize(token.text)
+
+
+def test_every_suffix_row_example_has_its_reading():
+    # each row of suffixes.tsv gives an example word and its pieces; analyze must offer that reading
+    from sorani._data import load_table
+
+    for row in load_table("suffixes.tsv"):
+        word, pieces = row["example"].split(" → ")
+        readings = [[m.surface for m in a.morphemes] for a in sorani.analyze(word)]
+        assert pieces.split() in readings, (row["surface"], word, readings)

@@ -47,12 +47,12 @@ class Analysis:
 
 
 @functools.cache
-def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool, bool], ...]:
+def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool, bool, bool], ...]:
     rows = []
     for row in load_table("suffixes.tsv"):
         features = dict(part.split("=") for part in row["features"].split("|") if part)
         rows.append((row["surface"], int(row["slot"]), row["after"], row["role"], features,
-                     row["known_stem"] == "yes", row["after_verb"] == "yes"))
+                     row["known_stem"] == "yes", row["after_verb"] == "yes", row["segment"] == "yes"))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -109,7 +109,7 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem)."""
     counts = _counts()
     out: list[tuple[list, str]] = [([], word)]
-    for surface, s, after, role, features, needs_known, after_verb in _suffixes():
+    for surface, s, after, role, features, needs_known, after_verb, split in _suffixes():
         if s <= slot or not word.endswith(surface) or len(word) - len(surface) < MIN_STEM_LENGTH:
             continue
         rest = word[: -len(surface)]
@@ -117,7 +117,7 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str
             continue
         for suffixes, stem in _splits(rest, s):
             if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
-                out.append((suffixes + [(surface, role, features)], stem))
+                out.append((suffixes + [(surface, role, features, split)], stem))
     return out
 
 
@@ -133,7 +133,7 @@ def _score(word: str, suffixes: list, stem: str) -> float:
 @functools.lru_cache(maxsize=200_000)
 def _best_split(word: str) -> tuple[str, tuple[tuple[str, str, tuple], ...]]:
     suffixes, stem = max(_splits(word, 0), key=lambda item: (_score(word, *item), -len(item[0])))
-    return stem, tuple((surface, role, tuple(sorted(f.items()))) for surface, role, f in suffixes)
+    return stem, tuple((surface, role, tuple(sorted(f.items())), split) for surface, role, f, split in suffixes)
 
 
 def segment(text: str) -> list[str]:
@@ -153,7 +153,11 @@ def segment(text: str) -> list[str]:
             continue
         stem_, suffixes = _best_split(token.text)
         out.append(stem_)
-        out += [surface for surface, _, _ in suffixes]
+        for surface, _, _, split in suffixes:
+            if split:
+                out.append(surface)
+            else:  # a suffix the gold scheme writes attached (suffixes.tsv, column segment)
+                out[-1] += surface
     return out
 
 
@@ -167,9 +171,9 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
     analyses = []
     for suffixes, stem_ in readings:
         score = _score(normalized, suffixes, stem_)
-        morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, _ in suffixes]
+        morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, *_ in suffixes]
         features: dict[str, str] = {}
-        for _, _, f in suffixes:
+        for _, _, f, _ in suffixes:
             features.update(f)
         lemma = _lemmas().get(normalized) if not suffixes else None
         lemma = lemma or _lemmas().get(stem_, stem_)
