@@ -109,3 +109,18 @@ def test_every_suffix_row_example_has_its_reading():
         word, pieces = row["example"].split(" → ")
         readings = [[m.surface for m in a.morphemes] for a in sorani.analyze(word)]
         assert pieces.split() in readings, (row["surface"], word, readings)
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("دڵخۆشم", "دڵخۆش"),  # predicative clitic after a consonant
+        ("ئاگادارت", "ئاگادار"),  # clitic ت
+        ("ئافرەتە", "ئافرەت"),  # the copula ە
+        ("خوێناویترین", "خوێناوی"),  # superlative
+        ("ئەم", "ئەم"),  # a function word is not ئە + م
+        ("ئەگەر", "ئەگەر"),  # nor a verb form
+    ],
+)
+def test_lemmas_of_adjectives_clitics_and_function_words(word, lemma):
+    assert sorani.lemmatize(word) == lemma

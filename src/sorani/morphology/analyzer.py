@@ -215,7 +215,21 @@ def lemmatize(word: str) -> str:
     normalized = normalize(word)
     if normalized in _lemmas():
         return _lemmas()[normalized]
-    return _analyses(word)[0].lemma
+    readings = _analyses(word)
+    if normalized in _function_words():
+        # a function word (stopwords.tsv) is no verb, and not a stem of one or two letters plus a suffix:
+        # ئەم is not ئە + م, ئەگەر is not a form of گەیشتن
+        for reading in readings:
+            if reading.stem == normalized or (reading.pos != "VERB" and len(reading.stem) >= 3):
+                return reading.lemma
+    return readings[0].lemma
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    from ..stoplists import stopwords
+
+    return frozenset(stopwords("default"))
 
 
 def stem(word: str, *, mode: str = "light") -> str:
