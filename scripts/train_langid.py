@@ -64,12 +64,53 @@ def quantize(grams: list[str], labels: list[str], counts: dict, alpha: float, sc
     return fields
 
 
+def fit(pairs: list[tuple[str, str]], args) -> tuple[list[str], list[str], array]:
+    """(labels, kept n-grams, their fields) of a model trained on ``pairs``."""
+    counts: dict[str, Counter] = {}
+    for label, text in pairs:
+        counts.setdefault(label, Counter()).update(features(text, ORDERS))
+    labels = sorted(counts)
+    kept = set()
+    for label in labels:
+        kept.update(g for g, _ in counts[label].most_common(args.keep))
+    grams = sorted(kept)
+    return labels, grams, quantize(grams, labels, counts, args.alpha, args.scale)
+
+
+KURDISH = ("ckb", "kmr", "sdh", "hac")
+
+
+def clean(pairs: list[tuple[str, str]], args) -> list[tuple[str, str]]:
+    """Drop the Kurdish training lines that a model trained on the other half of the lines puts, with
+    probability at least 0.99, under another Kurdish language: KurdishLID's files hold some lines of their
+    neighbours (Sorani sentences among the Gorani ones, Badini news among the Sorani ones)."""
+    from sorani.langid import _prediction_from
+
+    halves = [pairs[0::2], pairs[1::2]]
+    kept: list[tuple[str, str]] = []
+    for index, half in enumerate(halves):
+        labels, grams, fields = fit(halves[1 - index], args)
+        width = len(labels) + 1
+        table = {g: int.from_bytes(fields[i * width : (i + 1) * width].tobytes(), "little") for i, g in enumerate(grams)}
+        for label, text in half:
+            language = label.partition("@")[0]
+            if language in KURDISH and "@" not in label:
+                p = _prediction_from(sum(table.get(g, 0) for g in features(text, ORDERS)), tuple(labels), 4, FRACTION)
+                if p.label in KURDISH and p.label != language and p.score >= 0.99:
+                    continue
+            kept.append((label, text))
+    print(f"cleaning dropped {len(pairs) - len(kept):,} Kurdish lines")
+    return kept
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--keep", type=int, default=40000, help="n-grams kept per label")
     parser.add_argument("--alpha", type=float, default=0.05, help="additive smoothing of the scaled counts")
     parser.add_argument("--scale", type=float, default=1e6, help="every label's counts are scaled to this mass")
+    parser.add_argument("--clean", action=argparse.BooleanOptionalAction, default=True,
+                        help="drop Kurdish lines that look like another Kurdish language (see clean())")
     args = parser.parse_args(argv)
     pairs = labelled_lines(args.shared / "langid", held_out=False, variants=True)
     rng = random.Random(7)
@@ -87,15 +128,9 @@ def main(argv=None) -> int:
     words = (args.shared / "lexicon" / "pewan-wordlist.txt").read_text(encoding="utf-8").split()
     pairs += [("ckb", " ".join(words[i : i + 12])) for i in range(0, len(words), 12)]
     pairs += english(args.shared, held_out=False)
-    counts: dict[str, Counter] = {}
-    for label, text in pairs:
-        counts.setdefault(label, Counter()).update(features(text, ORDERS))
-    labels = sorted(counts)
-    kept = set()
-    for label in labels:
-        kept.update(g for g, _ in counts[label].most_common(args.keep))
-    grams = sorted(kept)
-    fields = quantize(grams, labels, counts, args.alpha, args.scale)
+    if args.clean:
+        pairs = clean(pairs, args)
+    labels, grams, fields = fit(pairs, args)
     header = {"labels": labels, "orders": list(ORDERS), "min_features": 4, "fraction": FRACTION,
               "grams": len(grams), "grams_bytes": len("\n".join(grams).encode())}
     out = ROOT / "src" / "sorani" / "data" / MODEL_FILE

@@ -139,7 +139,11 @@ def identify(text: str) -> Prediction:
     few letters to judge."""
     require_str(text)
     labels, table, orders, min_features, fraction = _model()
-    packed = sum(map(table.get, features(text, orders), repeat(0)))
+    return _prediction_from(sum(map(table.get, features(text, orders), repeat(0))), labels, min_features, fraction)
+
+
+def _prediction_from(packed: int, labels: tuple[str, ...], min_features: int, fraction: int) -> Prediction:
+    """The prediction from the sum of a text's packed n-gram fields."""
     mask = (1 << FIELD_BITS) - 1
     known = packed >> (FIELD_BITS * len(labels))
     if known < min_features:
