@@ -159,9 +159,13 @@ def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, f
 
 
 def _count_urls(text: str) -> int:
-    # The e-mail alternative scans every position; most documents have no @ and skip it.
-    count = len(_URLS.findall(text)) if ("://" in text or "www." in text or "URL" in text) else 0
-    return count + (len(_EMAILS.findall(text)) if "@" in text else 0)
+    """Links and e-mail addresses. The e-mail pattern scans every position, so it runs only on texts with
+    an @, and outside the links (a link may hold an @)."""
+    has_links = "://" in text or "www." in text or "URL" in text
+    count = len(_URLS.findall(text)) if has_links else 0
+    if "@" in text:
+        count += len(_EMAILS.findall(_URLS.sub(" ", text) if has_links else text))
+    return count
 
 
 def quality_failure(signals: dict[str, float], config: Config) -> str:
