@@ -20,6 +20,7 @@ import gzip
 import json
 import re
 from importlib import resources
+from itertools import repeat
 
 from ._data import load_table
 from .errors import ConfigError, require_str
@@ -120,14 +121,24 @@ def label_word(word: str, weights: dict[str, dict[str, float]]) -> list[str]:
     return labels
 
 
+@functools.lru_cache(maxsize=None)
+def _bizroke_weights() -> dict[str, float]:
+    """feature -> weight of "bizroke" minus weight of "no bizroke" (the consonant labels iC and C)."""
+    return {f: w.get("iC", 0.0) - w.get("C", 0.0) for f, w in _model()[1].items() if "iC" in w or "C" in w}
+
+
 @functools.lru_cache(maxsize=200_000)
 def _decide(window: str, previous: str, options: tuple[str, ...]) -> str:
     """The best option for the letter in the middle of ``window`` (cached: windows repeat across words)."""
-    weights = _model()[1]
     letter = window[3]
+    feats = window_features(window, previous)
+    if len(options) == 2 and _letters()[letter]["kind"] == "consonant":
+        # the common case, bizroke or not: one sum of the weight differences (ties keep the plain consonant)
+        return options[1] if sum(map(_bizroke_weights().get, feats, repeat(0.0))) > 0 else options[0]
+    weights = _model()[1]
     keys = {label_key(letter, o): o for o in options}
     scores = dict.fromkeys(keys, 0.0)
-    for feature in window_features(window, previous):
+    for feature in feats:
         for key, weight in weights.get(feature, {}).items():
             if key in scores:
                 scores[key] += weight
