@@ -20,6 +20,14 @@ MODULES = [
     "sorani.morphology",
     "sorani.morphology.analyzer",
     "sorani.morphology.verbs",
+    "sorani.langid",
+    "sorani.translit",
+    "sorani.legacy",
+    "sorani.numbers",
+    "sorani.dates",
+    "sorani.collation",
+    "sorani.stoplists",
+    "sorani.kurdish_calendar",
 ]
 DOCS = ["README.md", "docs/normalization.md", "docs/numbers-dates.md", "docs/langid.md", "docs/transliteration.md", "docs/morphology.md", "docs/legacy-fonts.md", "docs/repair.md"]
 

@@ -70,6 +70,15 @@ _LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f_]+")
 # Tokens that are not words of any language: links, e-mail addresses, @handles, #hashtags, and all-capital
 # ASCII tokens (placeholders such as USER_ID and URL in anonymized data; acronyms).
 _NOT_LANGUAGE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w\u200c]+|\b[A-Z][A-Z0-9_]{2,}\b")
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9_]{2}")
+
+
+def strip_non_language(text: str) -> str:
+    """``text`` without links, e-mail addresses, @handles, #hashtags and all-capital tokens. The pattern
+    tries every position, so it runs only on texts that can hold one of them."""
+    if "@" in text or "#" in text or "://" in text or "www." in text or _CAPITALS.search(text):
+        return _NOT_LANGUAGE.sub(" ", text)
+    return text
 
 
 def main_script(text: str) -> str:
@@ -77,10 +86,10 @@ def main_script(text: str) -> str:
     and the words of its minority script (an English hashtag in a Sorani tweet, a name in Arabic letters in
     an English text). Arabic-script text is the main script as soon as it has a third of the letters.
 
-    >>> main_script("USER_ID چی دەڵێ؟ #kurdisharmy sorry")
-    ' چی دەڵێ؟  '
+    >>> main_script("USER_ID چی دەڵێ؟ #kurdisharmy sorry").split()
+    ['چی', 'دەڵێ؟']
     """
-    text = _NOT_LANGUAGE.sub("", text)
+    text = strip_non_language(text)
     arabic = sum(map(len, _ARABIC_LETTERS.findall(text)))
     if not arabic:
         return text

@@ -7,7 +7,7 @@ trained by ``scripts/train_translit.py``) that decides, for each letter, whether
 whether و and ی are the consonants w, y or the vowels u, û, î. Latin → Arabic is rule-based. Everything
 that is not an Arabic-script (or, in reverse, Latin) word passes through unchanged.
 
->>> transliterate("ڕایگەیاندنی سەرۆکوەزیرانی")
+>>> transliterate("ڕاگەیاندنی سەرۆکوەزیرانی")
 'řageyandinî serokwezîranî'
 >>> transliterate("kirdin û řageyandin", target="arabic")
 'کردن و ڕاگەیاندن'

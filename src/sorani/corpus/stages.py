@@ -138,9 +138,13 @@ def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, f
 
     words = _WORDS.findall(text) if words is None else words
     n_words = len(words)
-    # Counted over runs rather than single characters: one list item per word, not per letter.
-    letters = _letter_count(text)
-    kurdish = sum(map(len, _KURDISH_RUNS.findall(text)))
+    # Counted over runs rather than single characters: one list item per word, not per letter; links,
+    # handles, hashtags and placeholders (USER_ID) are not words of the text's language.
+    from ..langid import strip_non_language
+
+    language = strip_non_language(text)
+    letters = _letter_count(language)
+    kurdish = sum(map(len, _KURDISH_RUNS.findall(language)))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     line_counts = Counter(lines)
     bigrams = Counter(zip(words, words[1:]))
