@@ -1,6 +1,6 @@
 """Language identification for Sorani and its neighbours in the same scripts.
 
-A multinomial naive Bayes model over character 1–4-grams, trained by ``scripts/train_langid.py`` on
+A multinomial naive Bayes model over character 2–4-grams and words, trained by ``scripts/train_langid.py`` on
 KurdishLID and ScriptNormalization data (with generated keyboard noise, so that Sorani typed on an Arabic
 or Persian keyboard is still ``ckb``), shipped as ``sorani/data/langid_model.xz``.
 
