@@ -121,3 +121,16 @@ def test_dask_local_cluster_matches_local_engine(tmp_path):
     local = [(r["id"], r["text"]) for r in read_parts(tmp_path / "local" / "accepted")]
     distributed = [(r["id"], r["text"]) for r in read_parts(tmp_path / "dask" / "accepted")]
     assert local == distributed and len(local) >= 8
+
+
+def test_stopword_rule_judges_prose_not_headlines():
+    from sorani.corpus import quality_failure, quality_signals
+
+    # a news headline (a tweet of the Sorani tweets corpus): لە and بە are written on their words, so it has
+    # no free-standing stopword, and it is still good text
+    headline = "تەندرووستی عێراق: ٢ کارمەندی تەندرووستی بەهۆی کۆڕۆنا گیانیان لەدەستدا"
+    assert quality_signals(headline)["stopword_ratio"] == 0.0
+    assert quality_failure(quality_signals(headline), Config()) == ""
+    # a 24-word list of names without any function word is no prose
+    names = " ".join(["هەولێر", "سلێمانی", "دهۆک", "کەرکووک", "هەڵەبجە", "زاخۆ"] * 4)
+    assert quality_failure(quality_signals(names), Config()).startswith("stopword_ratio=")

@@ -42,6 +42,9 @@ class QualityConfig:
     min_words: int = 5
     min_kurdish_letter_ratio: float = 0.6
     min_stopword_ratio: float = 0.05
+    # The stopword and bigram ratios judge prose: a short text (a tweet, a headline) often has no free-standing
+    # stopword at all (لە and بە are often written on the next word), so they apply from this many words.
+    prose_min_words: int = 20
     min_mean_word_length: float = 2.0
     max_mean_word_length: float = 12.0
     max_repeated_line_ratio: float = 0.3

@@ -178,10 +178,10 @@ def quality_failure(signals: dict[str, float], config: Config) -> str:
     checks = (
         ("words", signals["words"] < q.min_words),
         ("kurdish_letter_ratio", signals["kurdish_letter_ratio"] < q.min_kurdish_letter_ratio),
-        ("stopword_ratio", signals["stopword_ratio"] < q.min_stopword_ratio),
+        ("stopword_ratio", signals["stopword_ratio"] < q.min_stopword_ratio and signals["words"] >= q.prose_min_words),
         ("mean_word_length", not q.min_mean_word_length <= signals["mean_word_length"] <= q.max_mean_word_length),
         ("repeated_line_ratio", signals["repeated_line_ratio"] > q.max_repeated_line_ratio),
-        ("top_bigram_ratio", signals["top_bigram_ratio"] > q.max_top_bigram_ratio and signals["words"] >= 20),
+        ("top_bigram_ratio", signals["top_bigram_ratio"] > q.max_top_bigram_ratio and signals["words"] >= q.prose_min_words),
         ("symbol_ratio", signals["symbol_ratio"] > q.max_symbol_ratio),
         ("url_ratio", signals["url_ratio"] > q.max_url_ratio),
     )
