@@ -134,3 +134,15 @@ def test_stopword_rule_judges_prose_not_headlines():
     # a 24-word list of names without any function word is no prose
     names = " ".join(["هەولێر", "سلێمانی", "دهۆک", "کەرکووک", "هەڵەبجە", "زاخۆ"] * 4)
     assert quality_failure(quality_signals(names), Config()).startswith("stopword_ratio=")
+
+
+def test_quality_signals_count_the_words_of_the_language_only():
+    from sorani.corpus import quality_failure, quality_signals
+
+    # a Sorani tweet of the tweets corpus: the mentions are anonymized as USER_ID, which are no words
+    tweet = ("USER_ID USER_ID USER_ID لای ئێمە و زۆر ناوچەی تریش بەس بۆ گوێدرێژ بەکاردێ، هیچ وشەیەک "
+             "پێویست بە لەتکردن نییە URL")
+    signals = quality_signals(tweet)
+    assert signals["words"] == 16 and signals["kurdish_letter_ratio"] == 1.0
+    assert quality_failure(signals, Config()) == ""
+    assert quality_signals("USER_ID USER_ID بەڵێ دەست خۆش")["words"] == 3

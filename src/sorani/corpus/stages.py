@@ -133,16 +133,17 @@ def _letter_count(text: str) -> int:
 
 
 def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, float]:
-    """Sorani-aware quality signals of a normalized document (``words``: its words, if already found)."""
+    """Sorani-aware quality signals of a normalized document. Links, handles, hashtags and placeholders
+    (``USER_ID``) are not words of the text's language: only the URL ratio sees them. ``words``: the
+    document's words, if already found (used when it has none of those)."""
+    from ..langid import strip_non_language
     from ..stoplists import stopwords
 
-    words = _WORDS.findall(text) if words is None else words
-    n_words = len(words)
-    # Counted over runs rather than single characters: one list item per word, not per letter; links,
-    # handles, hashtags and placeholders (USER_ID) are not words of the text's language.
-    from ..langid import strip_non_language
-
     language = strip_non_language(text)
+    if words is None or language is not text:
+        words = _WORDS.findall(language)
+    n_words = len(words)
+    # Counted over runs rather than single characters: one list item per word, not per letter.
     letters = _letter_count(language)
     kurdish = sum(map(len, _KURDISH_RUNS.findall(language)))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
