@@ -13,11 +13,15 @@ from __future__ import annotations
 import functools
 import re
 
-from ._data import load_table
+import regex
+
+from ._data import decode_cell, load_table
 from .errors import ConfigError, require_str
 
 FONTS = ("ali-k", "ali-web", "dylan", "zarnegar")
-_WORD = re.compile(r"[^\W\d_]+")
+# A word keeps its combining marks: the fonts' fatha, kasra and tanwin must not split it into short known
+# fragments (سالٌی is not سال + ی).
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
 # Letters that standard Sorani text contains and no legacy font produces: text with them is not legacy.
 _UNICODE_SORANI = re.compile("[ێۆڵڕڤ]")
 
@@ -25,9 +29,10 @@ _UNICODE_SORANI = re.compile("[ێۆڵڕڤ]")
 @functools.lru_cache(maxsize=None)
 def _table(font: str) -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     """(pattern, plain map, word-final map) of a font; all rows apply in one pass, longest first."""
-    rows = [row for row in load_table("legacy_fonts.tsv") if row["font"] == font]
-    plain = {row["from"]: row["to"] for row in rows if not row["context"]}
-    final = {row["from"]: row["to"] for row in rows if row["context"] == "final"}
+    rows = [(decode_cell(row["from"]), decode_cell(row["to"]), row["context"])
+            for row in load_table("legacy_fonts.tsv") if row["font"] == font]
+    plain = {source: target for source, target, context in rows if not context}
+    final = {source: target for source, target, context in rows if context == "final"}
     alternatives = [re.escape(k) for k in sorted(plain, key=len, reverse=True)]
     alternatives += [re.escape(k) + r"(?![^\W\d_])(?<=[^\W\d_]" + re.escape(k) + ")" for k in final]
     return re.compile("|".join(alternatives)), plain, final
