@@ -78,13 +78,36 @@ def _counts() -> dict[str, int]:
         if count.isdigit():
             key = normal(word)  # the lexicon keeps some spellings as found (رستە); words are looked up normalized
             counts[key] = counts.get(key, 0) + int(count)
-    extra = resources.files("sorani").joinpath("data", "stems.tsv.gz").read_bytes()
-    for line in gzip.decompress(extra).decode("utf-8").splitlines():
-        word, _, count = line.partition("\t")
-        counts[word] = counts.get(word, 0) + int(count)
+    for word, count in _stems_table()[0].items():
+        counts[word] = counts.get(word, 0) + count
     for lemma in _lemmas().values():
         counts[lemma] = max(counts.get(lemma, 0), MIN_STEM_COUNT)
     return counts
+
+
+@functools.cache
+def _stems_table() -> tuple[dict[str, int], dict[str, int]]:
+    """``stems.tsv.gz``: extra word counts, and how often each word ends a phrase in running text."""
+    extra = resources.files("sorani").joinpath("data", "stems.tsv.gz").read_bytes()
+    counts: dict[str, int] = {}
+    finals: dict[str, int] = {}
+    for line in gzip.decompress(extra).decode("utf-8").splitlines():
+        word, count, final = line.split("\t")
+        if count != "0":
+            counts[word] = int(count)
+        if final != "0":
+            finals[word] = int(final)
+    return counts, finals
+
+
+@functools.cache
+def _phrase_openers() -> frozenset[str]:
+    """Words that open a phrase (``morph_context.tsv``): no ezafe complement starts with one."""
+    return frozenset(row["word"] for row in load_table("morph_context.tsv"))
+
+
+def _finals() -> dict[str, int]:
+    return _stems_table()[1]
 
 
 @functools.cache
@@ -117,23 +140,91 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str
             continue
         for suffixes, stem in _splits(rest, s):
             if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
-                out.append((suffixes + [(surface, role, features, split)], stem))
+                out.append((suffixes + [(surface, role, features, split, suffix_key(surface, s, after))], stem))
     return out
 
 
-def _score(word: str, suffixes: list, stem: str) -> float:
-    """Whole words by their own frequency; a split by its stem's frequency plus a bonus (inflected forms are
-    frequent in the lexicon too), a little less for every extra piece."""
-    counts = _counts()
-    if not suffixes:
-        return math.log(counts.get(word, 0) + 1)
-    return math.log(counts.get(stem, 0) + 1) + SPLIT_BONUS - 0.5 * (len(suffixes) - 1)
+@functools.lru_cache(maxsize=200_000)
+def _readings(word: str) -> tuple[tuple[list, str], ...]:
+    """The candidate nominal readings of ``word``: for each stem, the reading with the fewest suffixes
+    (ئەو + یش, not ئەو + ی + ش: one morpheme is read as one piece)."""
+    best: dict[str, tuple[list, str]] = {}
+    for suffixes, stem in _splits(word, 0):
+        if stem not in best or len(suffixes) < len(best[stem][0]):
+            best[stem] = (suffixes, stem)
+    return tuple(best.values())
+
+
+SUPPORT_SUFFIXES = ("ی", "یی", "ەکە", "ەکان", "یەکە", "یەکان", "کە", "کان", "دا", "ەوە", "یەوە", "یش", "ش", "ێک",
+                    "یەک", "ان", "انە", "مان", "یان", "تان", "ە", "یە")
+
+
+@functools.cache
+def _params() -> dict[str, float]:
+    """The weights of the reading ranker (``morph_params.tsv``, fitted by ``scripts/train_morph_ranker.py``)."""
+    return {row["name"]: float(row["value"]) for row in load_table("morph_params.tsv")}
 
 
 @functools.lru_cache(maxsize=200_000)
-def _best_split(word: str) -> tuple[str, tuple[tuple[str, str, tuple], ...]]:
-    suffixes, stem = max(_splits(word, 0), key=lambda item: (_score(word, *item), -len(item[0])))
-    return stem, tuple((surface, role, tuple(sorted(f.items())), split) for surface, role, f, split in suffixes)
+def _support(word: str) -> int:
+    """How many of the common suffixes the lexicon has seen on ``word``: a stem shows its paradigm."""
+    counts = _counts()
+    return sum(word + suffix in counts for suffix in SUPPORT_SUFFIXES)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _own_suffixes(word: str, slot: int) -> int:
+    """How many suffixes of slot ``slot`` or nearer the stem the lexicon has seen on ``word`` itself (fitting
+    its ending): a split whose outermost suffix has that slot cannot explain them, so they show that the
+    whole word is a stem (کوردییەکان and کوردیی for کوردی against کورد + ی)."""
+    counts = _counts()
+    seen = set()
+    for surface, s, after, *_ in _suffixes():
+        if s >= slot and surface not in seen and word + surface in counts and _fits(word, after):
+            seen.add(surface)
+    return len(seen)
+
+
+def suffix_key(surface: str, slot: int, after: str) -> str:
+    """The name of a suffix row's weight in ``morph_params.tsv``."""
+    return f"suffix:{surface}/{slot}/{after}"
+
+
+def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> dict[str, float]:
+    """The ranker's features of one nominal reading (``suffixes`` as (surface, role, features, split, key)).
+    ``context``: 0 unknown, 1 the next token ends the phrase (punctuation, the end, و بۆ لە بە), 2 a word."""
+    counts = _counts()
+    log_word = math.log(counts.get(word, 0) + 1)
+    log_final = math.log(_finals().get(word, 0) + 1)
+    if not suffixes:
+        return {"whole": 1.0, "whole:log_count": log_word, "whole:support": _support(word) / 10,
+                "whole:short": float(len(word) <= 2), "whole:log_final": log_final}
+    stem_count = counts.get(stem, 0)
+    out = {"split": 1.0, "split:log_stem_count": math.log(stem_count + 1), "split:log_word_count": log_word,
+           "split:pieces": float(len(suffixes)), "split:support": _support(stem) / 10,
+           "split:short_stem": float(len(stem) <= 2), "split:unknown_stem": float(stem_count == 0),
+           "split:function_stem": float(stem in _function_words())}
+    if suffixes[-1][1] == "ezafe":  # an ezafe needs a word after it: it never ends a phrase
+        out["split:ezafe_log_final"] = log_final
+        if context:
+            out["split:ezafe_phrase_end" if context == 1 else "split:ezafe_before_word"] = 1.0
+    out["split:word_own_suffixes"] = float(_own_suffixes(word, int(suffixes[-1][4].split("/")[1])))
+    for row in suffixes:
+        out[row[4]] = out.get(row[4], 0.0) + 1.0
+    return out
+
+
+def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
+    """The ranker's score of a reading: a weighted sum of its features (weights in ``morph_params.tsv``)."""
+    weights = _params()
+    return sum(weights.get(name, 0.0) * value
+               for name, value in reading_features(word, suffixes, stem, context).items())
+
+
+@functools.lru_cache(maxsize=200_000)
+def _best_split(word: str, context: int = 0) -> tuple[str, tuple[tuple[str, str, tuple], ...]]:
+    suffixes, stem = max(_readings(word), key=lambda item: (_score(word, *item, context), -len(item[0])))
+    return stem, tuple((surface, role, tuple(sorted(f.items())), split) for surface, role, f, split, _ in suffixes)
 
 
 def segment(text: str) -> list[str]:
@@ -147,11 +238,15 @@ def segment(text: str) -> list[str]:
     from ..tokenizer import tokenize
 
     out: list[str] = []
-    for token in tokenize(text):
+    tokens = tokenize(text)
+    openers = _phrase_openers()
+    for i, token in enumerate(tokens):
         if token.kind != "word":
             out.append(token.text)
             continue
-        stem_, suffixes = _best_split(token.text)
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        context = 1 if after is None or after.kind != "word" or after.text in openers else 2
+        stem_, suffixes = _best_split(token.text, context)
         out.append(stem_)
         for surface, _, _, split in suffixes:
             if split:
@@ -167,13 +262,13 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
 
     normalized = normalize(word)
     counts = _counts()
-    readings = sorted(_splits(normalized, 0), key=lambda item: (-_score(normalized, *item), len(item[0])))[:5]
+    readings = sorted(_readings(normalized), key=lambda item: (-_score(normalized, *item), len(item[0])))[:5]
     analyses = []
     for suffixes, stem_ in readings:
         score = _score(normalized, suffixes, stem_)
         morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, *_ in suffixes]
         features: dict[str, str] = {}
-        for _, _, f, _ in suffixes:
+        for _, _, f, _, _ in suffixes:
             features.update(f)
         lemma = _lemmas().get(normalized) if not suffixes else None
         lemma = lemma or _lemmas().get(stem_, stem_)
