@@ -51,8 +51,9 @@ def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool, bool, bool], ...]
     rows = []
     for row in load_table("suffixes.tsv"):
         features = dict(part.split("=") for part in row["features"].split("|") if part)
+        known = {"yes": True, "no": False}.get(row["known_stem"], row["known_stem"])
         rows.append((row["surface"], int(row["slot"]), row["after"], row["role"], features,
-                     row["known_stem"] == "yes", row["after_verb"] == "yes", row["segment"] == "yes"))
+                     known, row["after_verb"] == "yes", row["segment"] == "yes"))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -101,6 +102,11 @@ def _stems_table() -> tuple[dict[str, int], dict[str, int]]:
 
 
 @functools.cache
+def _number_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_table("number_words.tsv"))
+
+
+@functools.cache
 def _phrase_openers() -> frozenset[str]:
     """Words that open a phrase (``morph_context.tsv``): no ezafe complement starts with one."""
     return frozenset(row["word"] for row in load_table("morph_context.tsv"))
@@ -139,6 +145,8 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str
         if not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
             continue
         for suffixes, stem in _splits(rest, s):
+            if needs_known == "number" and stem not in _number_words():
+                continue
             if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
                 out.append((suffixes + [(surface, role, features, split, suffix_key(surface, s, after))], stem))
     return out
@@ -277,7 +285,9 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
     verb_readings = verbs.parses(normalized)[:2]
     if verb_readings:
         best = analyses[0]
-        if normalized in _lemmas():  # the lemma table knows the word: the verb reading first if it agrees
+        if normalized in verbs.irregular_forms():
+            first = True
+        elif normalized in _lemmas():  # the lemma table knows the word: the verb reading first if it agrees
             first = verbs.lemma_of(verb_readings[0], _lemma_set()) == _lemmas()[normalized]
         else:
             first = verbs.prefer_verb(verb_readings[0], normalized, best.stem, counts.get(best.stem, 0))
@@ -311,9 +321,9 @@ def lemmatize(word: str) -> str:
     if normalized in _lemmas():
         return _lemmas()[normalized]
     readings = _analyses(word)
-    if normalized in _function_words():
-        # a function word (stopwords.tsv) is no verb, and not a stem of one or two letters plus a suffix:
-        # ئەم is not ئە + م, ئەگەر is not a form of گەیشتن
+    if normalized in _function_words() and not (readings[0].pos == "VERB" and readings[0].lemma in verbs.auxiliaries()):
+        # a function word (stopwords.tsv) is no verb but an auxiliary (دەبێت، دەکات), and not a stem of one
+        # or two letters plus a suffix: ئەم is not ئە + م, ئەگەر is not a form of گەیشتن
         for reading in readings:
             if reading.stem == normalized or (reading.pos != "VERB" and len(reading.stem) >= 3):
                 return reading.lemma

@@ -106,9 +106,14 @@ def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], 
                 head = rest2[: len(rest2) - len(neg)]
                 if agent and not (neg or asp or head in preverbs):
                     continue
-                if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
-                    continue
                 pieces = [(head, "preverb" if head in preverbs else "stem")] if head else []
+                if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
+                    # a known nominal part and a preverb: باوەڕ + پێ + کراو
+                    preverb = next((p for p in preverbs if head.endswith(p) and len(head) - len(p) >= 2
+                                    and counts.get(head[: -len(p)], 0) >= MIN_STEM_COUNT), None)
+                    if preverb is None:
+                        continue
+                    pieces = [(head[: -len(preverb)], "stem"), (preverb, "preverb")]
                 pieces += [(p, r) for p, r in ((neg, "prefix"), (asp, "prefix"), (agent, "clitic")) if p]
                 out.append((tuple(pieces), {**neg_f, **asp_f, **agent_f}, bool(neg) + bool(asp) + bool(agent)))
     return tuple(out)
@@ -124,6 +129,8 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     >>> [(p.lemma, p.pieces) for p in parses("ڕایگەیاند")][0]
     ('ڕاگەیشتن', (('ڕا', 'preverb'), ('ی', 'clitic'), ('گە', 'stem'), ('یاند', 'suffix')))
     """
+    if word in irregular_forms():
+        return (irregular_forms()[word],)
     rights = _right_patterns()
     results: dict[tuple, VerbParse] = {}
     by_first = _stems_by_first()
@@ -138,11 +145,14 @@ def parses(word: str) -> tuple[VerbParse, ...]:
             infinitive_form = bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))
             for pieces, features, evidence in _left_parses(left, not infinitive_form):
                 if kind == "present" and not voice_past and not (features.keys() & {"negation", "aspect", "mood"}
-                                                                 or (pieces and pieces[0][1] == "preverb")):
+                                                                 or any(r == "preverb" for _, r in pieces)):
                     continue  # a present stem needs a prefix or a preverb before it
                 if len(stem_) == 1 and not evidence and not voice:
                     continue
-                head = pieces[0][0] if pieces and pieces[0][1] in ("preverb", "stem") else ""
+                if (kind == "present" and not voice and not tail and stem_[-1] not in "اەێۆوی"
+                        and features.get("aspect") == "ipfv"):
+                    continue  # دە/ئە + a present stem needs a person ending unless the stem ends in a vowel (دەڵێ)
+                head = "".join(p for p, r in pieces if r in ("preverb", "stem"))  # preverb / nominal part
                 body = list(pieces) + [(stem_, "stem")]
                 body += [(p, "suffix") for p in (voice, tail) if p]
                 feats = dict(features)
@@ -177,6 +187,24 @@ def _infinitive_tail() -> regex.Pattern[str]:
     return regex.compile(_affixes()["infinitive_tail"][0][0])
 
 
+@functools.cache
+def irregular_forms() -> dict[str, VerbParse]:
+    """Forms of ``verb_forms.tsv`` (negative copula, subjunctive of بوون) as verb parses."""
+    out = {}
+    for row in load_table("verb_forms.tsv"):
+        pieces = row["pieces"].split()
+        features = tuple(part.split("=") for part in row["features"].split("|") if part)
+        out[row["form"]] = VerbParse(row["lemma"], tuple((p, "stem" if i == 0 else "suffix") for i, p in enumerate(pieces)),
+                                     tuple((k, v) for k, v in features), 2, len(pieces[0]), False)
+    return out
+
+
+@functools.cache
+def auxiliaries() -> frozenset[str]:
+    """Infinitives of the auxiliary and light verbs (``verb_stems.tsv``, column auxiliary)."""
+    return frozenset(row["infinitive"] for row in load_table("verb_stems.tsv") if row["auxiliary"] == "yes")
+
+
 def is_infinitive(parse: VerbParse) -> bool:
     return any(key == "verbform" for key, _ in parse.features)
 
@@ -191,6 +219,9 @@ def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: in
         return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1
     if parse.nominal_head or head_role == "preverb":
         tense = dict(parse.features).get("tense")
+        last, role = parse.pieces[-1]
+        if tense == "pst" and role == "suffix" and (last.startswith("وو") or last.startswith("او")):
+            return True  # a participle or perfect of a compound verb: پێشکەوتوو، یەکگرتووەکان، باوەڕپێکراو
         if (head_role == "preverb" and not markers and tense == "prs" and len(parse.pieces) > 2
                 and parse.pieces[-1][0] not in ("ی", "ە")):
             return True  # preverb + present stem + person ending: imperative/subjunctive (هەڵبژێرم)
