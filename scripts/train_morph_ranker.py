@@ -34,7 +34,7 @@ HELD_OUT_EVERY = 5
 
 def pieces_of(suffixes, stem: str) -> list[str]:
     out = [stem]
-    for surface, _role, _f, split, _key in suffixes:
+    for surface, _role, _f, split, *_ in suffixes:
         if split:
             out.append(surface)
         else:

@@ -124,3 +124,24 @@ def test_every_suffix_row_example_has_its_reading():
 )
 def test_lemmas_of_adjectives_clitics_and_function_words(word, lemma):
     assert sorani.lemmatize(word) == lemma
+
+
+@pytest.mark.parametrize("context", [0, 1, 2])
+@pytest.mark.parametrize("word", ["حکومەتی", "کوردی", "ماڵەکەی", "ژیان", "ئەویش", "خوێیەکانی", "سێیەم"])
+def test_ranker_score_is_the_weighted_sum_of_the_features(word, context):
+    # _score is written out for speed; it must stay the sum of weight × feature that the training script fits
+    from sorani.morphology import analyzer
+
+    weights = analyzer._params()
+    for suffixes, stem in analyzer._readings(word):
+        features = analyzer.reading_features(word, suffixes, stem, context)
+        expected = sum(weights.get(name, 0.0) * value for name, value in features.items())
+        assert analyzer._score(word, suffixes, stem, context) == pytest.approx(expected)
+
+
+def test_ranker_tables_have_reasons():
+    from sorani._data import load_table
+
+    for name in ("morph_params.tsv", "morph_context.tsv", "verb_forms.tsv"):
+        for row in load_table(name):
+            assert row["reason"].strip(), (name, row)

@@ -134,11 +134,21 @@ def _fits(stem: str, after: str) -> bool:
     return ends_in_vowel if after == "vowel" else not ends_in_vowel
 
 
-def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str]]:
-    """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem)."""
+@functools.cache
+def _suffixes_by_last() -> dict[str, tuple[tuple, ...]]:
+    """The suffix rows by their last letter, longest first, each with its weight name."""
+    out: dict[str, list[tuple]] = {}
+    for row in _suffixes():
+        out.setdefault(row[0][-1], []).append(row + (suffix_key(row[0], row[1], row[2]),))
+    return {last: tuple(rows) for last, rows in out.items()}
+
+
+def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
+    """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
+    a suffix is (surface, role, features, segment-apart, weight name, slot)."""
     counts = _counts()
     out: list[tuple[list, str]] = [([], word)]
-    for surface, s, after, role, features, needs_known, after_verb, split in _suffixes():
+    for surface, s, after, role, features, needs_known, after_verb, split, key in _suffixes_by_last().get(word[-1:], ()):
         if s <= slot or not word.endswith(surface) or len(word) - len(surface) < MIN_STEM_LENGTH:
             continue
         rest = word[: -len(surface)]
@@ -148,7 +158,7 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str
             if needs_known == "number" and stem not in _number_words():
                 continue
             if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
-                out.append((suffixes + [(surface, role, features, split, suffix_key(surface, s, after))], stem))
+                out.append((suffixes + [(surface, role, features, split, key, s)], stem))
     return out
 
 
@@ -173,24 +183,36 @@ def _params() -> dict[str, float]:
     return {row["name"]: float(row["value"]) for row in load_table("morph_params.tsv")}
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.cache
+def _paradigms() -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
+    """For every string that some lexicon word extends by a suffix of ``suffixes.tsv``: the rows of those
+    suffixes, and how many of the common ``SUPPORT_SUFFIXES`` it was seen with (a stem shows its paradigm)."""
+    rows = _suffixes()
+    by_surface: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_surface.setdefault(row[0], []).append(i)
+    lengths = sorted({len(surface) for surface in by_surface})
+    found: dict[str, list[int]] = {}
+    for word in _counts():
+        for length in lengths:
+            if len(word) > length and word[-length:] in by_surface:
+                found.setdefault(word[:-length], []).extend(by_surface[word[-length:]])
+    support_rows = {i for surface in SUPPORT_SUFFIXES for i in by_surface.get(surface, ())}
+    support = {stem: len({rows[i][0] for i in found_rows if i in support_rows}) for stem, found_rows in found.items()}
+    return {stem: tuple(found_rows) for stem, found_rows in found.items()}, support
+
+
 def _support(word: str) -> int:
-    """How many of the common suffixes the lexicon has seen on ``word``: a stem shows its paradigm."""
-    counts = _counts()
-    return sum(word + suffix in counts for suffix in SUPPORT_SUFFIXES)
+    """How many of the common suffixes the lexicon has seen on ``word``."""
+    return _paradigms()[1].get(word, 0)
 
 
-@functools.lru_cache(maxsize=200_000)
 def _own_suffixes(word: str, slot: int) -> int:
     """How many suffixes of slot ``slot`` or nearer the stem the lexicon has seen on ``word`` itself (fitting
     its ending): a split whose outermost suffix has that slot cannot explain them, so they show that the
     whole word is a stem (کوردییەکان and کوردیی for کوردی against کورد + ی)."""
-    counts = _counts()
-    seen = set()
-    for surface, s, after, *_ in _suffixes():
-        if s >= slot and surface not in seen and word + surface in counts and _fits(word, after):
-            seen.add(surface)
-    return len(seen)
+    rows = _suffixes()
+    return len({rows[i][0] for i in _paradigms()[0].get(word, ()) if rows[i][1] >= slot and _fits(word, rows[i][2])})
 
 
 def suffix_key(surface: str, slot: int, after: str) -> str:
@@ -216,23 +238,49 @@ def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> 
         out["split:ezafe_log_final"] = log_final
         if context:
             out["split:ezafe_phrase_end" if context == 1 else "split:ezafe_before_word"] = 1.0
-    out["split:word_own_suffixes"] = float(_own_suffixes(word, int(suffixes[-1][4].split("/")[1])))
+    out["split:word_own_suffixes"] = float(_own_suffixes(word, suffixes[-1][5]))
     for row in suffixes:
         out[row[4]] = out.get(row[4], 0.0) + 1.0
     return out
 
 
+@functools.cache
+def _weights() -> tuple[float, ...]:
+    p = _params()
+    names = ("whole", "whole:log_count", "whole:support", "whole:short", "whole:log_final", "split",
+             "split:log_stem_count", "split:log_word_count", "split:pieces", "split:support", "split:short_stem",
+             "split:unknown_stem", "split:function_stem", "split:ezafe_log_final", "split:ezafe_phrase_end",
+             "split:ezafe_before_word", "split:word_own_suffixes")
+    return tuple(p.get(name, 0.0) for name in names)
+
+
 def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
-    """The ranker's score of a reading: a weighted sum of its features (weights in ``morph_params.tsv``)."""
-    weights = _params()
-    return sum(weights.get(name, 0.0) * value
-               for name, value in reading_features(word, suffixes, stem, context).items())
+    """The ranker's score of a reading: the weighted sum of ``reading_features`` (weights in
+    ``morph_params.tsv``), written out here because it runs once per reading of every new word."""
+    (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
+     s_function, e_final, e_end, e_word, s_own) = _weights()
+    counts = _counts()
+    log_word = math.log(counts.get(word, 0) + 1)
+    log_final = math.log(_finals().get(word, 0) + 1)
+    if not suffixes:
+        return (whole + w_log * log_word + w_support * _support(word) / 10 + w_short * (len(word) <= 2)
+                + w_final * log_final)
+    stem_count = counts.get(stem, 0)
+    params = _params()
+    score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
+             + s_support * _support(stem) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
+             + s_function * (stem in _function_words()) + s_own * _own_suffixes(word, suffixes[-1][5]))
+    if suffixes[-1][1] == "ezafe":
+        score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
+    for row in suffixes:
+        score += params.get(row[4], 0.0)
+    return score
 
 
 @functools.lru_cache(maxsize=200_000)
 def _best_split(word: str, context: int = 0) -> tuple[str, tuple[tuple[str, str, tuple], ...]]:
     suffixes, stem = max(_readings(word), key=lambda item: (_score(word, *item, context), -len(item[0])))
-    return stem, tuple((surface, role, tuple(sorted(f.items())), split) for surface, role, f, split, _ in suffixes)
+    return stem, tuple((surface, role, tuple(sorted(f.items())), split) for surface, role, f, split, *_ in suffixes)
 
 
 def segment(text: str) -> list[str]:
@@ -276,7 +324,7 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
         score = _score(normalized, suffixes, stem_)
         morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, *_ in suffixes]
         features: dict[str, str] = {}
-        for _, _, f, _, _ in suffixes:
+        for _, _, f, *_ in suffixes:
             features.update(f)
         lemma = _lemmas().get(normalized) if not suffixes else None
         lemma = lemma or _lemmas().get(stem_, stem_)
