@@ -147,14 +147,15 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
     a suffix is (surface, role, features, segment-apart, weight name, slot)."""
     counts = _counts()
+    by_last = _suffixes_by_last()
     out: list[tuple[list, str]] = [([], word)]
-    for surface, s, after, role, features, needs_known, after_verb, split, key in _suffixes_by_last().get(word[-1:], ()):
+    for surface, s, after, role, features, needs_known, after_verb, split, key in by_last.get(word[-1:], ()):
         if s <= slot or not word.endswith(surface) or len(word) - len(surface) < MIN_STEM_LENGTH:
             continue
         rest = word[: -len(surface)]
         if not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
             continue
-        for suffixes, stem in _splits(rest, s):
+        for suffixes, stem in (_splits(rest, s) if rest[-1] in by_last else (([], rest),)):
             if needs_known == "number" and stem not in _number_words():
                 continue
             if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
@@ -277,10 +278,34 @@ def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     return score
 
 
+def _pieces(suffixes: list) -> tuple[tuple[str, str, tuple, bool], ...]:
+    return tuple((surface, role, tuple(sorted(f.items())), split) for surface, role, f, split, *_ in suffixes)
+
+
 @functools.lru_cache(maxsize=200_000)
-def _best_split(word: str, context: int = 0) -> tuple[str, tuple[tuple[str, str, tuple], ...]]:
-    suffixes, stem = max(_readings(word), key=lambda item: (_score(word, *item, context), -len(item[0])))
-    return stem, tuple((surface, role, tuple(sorted(f.items())), split) for surface, role, f, split, *_ in suffixes)
+def _best_splits(word: str) -> tuple[tuple[str, tuple], tuple[str, tuple], tuple[str, tuple]]:
+    """The best nominal reading of ``word`` as (stem, suffixes) for each context (0 unknown, 1 at a phrase
+    end, 2 before a word): one pass over the readings, as only an ezafe's score depends on the context."""
+    readings = _readings(word)
+    if len(readings) == 1:
+        best = (readings[0][1], _pieces(readings[0][0]))
+        return best, best, best
+    weights = _weights()
+    e_end, e_word = weights[14], weights[15]
+    scored = []
+    for suffixes, stem in readings:
+        base = _score(word, suffixes, stem, 0)
+        ezafe = bool(suffixes) and suffixes[-1][1] == "ezafe"
+        scored.append((base, base + e_end if ezafe else base, base + e_word if ezafe else base, -len(suffixes),
+                       suffixes, stem))
+    tops = [max(scored, key=lambda item: (item[context], item[3])) for context in range(3)]
+    first = (tops[0][5], _pieces(tops[0][4]))
+    out = [first if top is tops[0] else (top[5], _pieces(top[4])) for top in tops]
+    return out[0], out[1], out[2]
+
+
+def _best_split(word: str, context: int = 0) -> tuple[str, tuple[tuple[str, str, tuple, bool], ...]]:
+    return _best_splits(word)[context]
 
 
 def segment(text: str) -> list[str]:
@@ -294,19 +319,25 @@ def segment(text: str) -> list[str]:
     from ..tokenizer import tokenize
 
     out: list[str] = []
+    append = out.append
     tokens = tokenize(text)
     openers = _phrase_openers()
+    best_splits = _best_splits
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         if token.kind != "word":
-            out.append(token.text)
+            append(token.text)
             continue
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        after = tokens[i + 1] if i < last else None
         context = 1 if after is None or after.kind != "word" or after.text in openers else 2
-        stem_, suffixes = _best_split(token.text, context)
-        out.append(stem_)
+        stem_, suffixes = best_splits(token.text)[context]
+        if not suffixes:
+            append(stem_)
+            continue
+        append(stem_)
         for surface, _, _, split in suffixes:
             if split:
-                out.append(surface)
+                append(surface)
             else:  # a suffix the gold scheme writes attached (suffixes.tsv, column segment)
                 out[-1] += surface
     return out
