@@ -87,7 +87,8 @@ def gold_examples(shared: Path):
             cands = analyzer._readings(word)
             right = [i for i, (suf, stem) in enumerate(cands) if pieces_of(suf, stem) == taken]
             after = tokens_raw[index + 1] if index + 1 < len(tokens_raw) else None
-            context = 1 if after is None or after.kind != "word" or after.text in openers else 2
+            context = 1 if after is None or (after.kind != "word" and after.text not in analyzer.OPENING_BRACKETS) \
+                or after.text in openers else 2
             if right and len(right) < len(cands):
                 out.append((word, cands, right, context))
     return out
@@ -151,7 +152,7 @@ def accuracy(data, w: np.ndarray) -> float:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--l2", type=float, default=0.003)
+    parser.add_argument("--l2", type=float, default=0.01)
     parser.add_argument("--folds", type=int, default=0)
     args = parser.parse_args(argv)
     analyzer._lemmas = lambda: {}  # the lemma table is not a feature; keep it from telling the answer

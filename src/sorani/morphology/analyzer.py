@@ -59,11 +59,15 @@ def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool, bool, bool], ...]
 
 @functools.cache
 def _verb_shape() -> regex.Pattern[str]:
-    """A stem shaped like a finite present verb (``verb_shapes.tsv``): prefix, two or more letters, ending."""
+    """A stem shaped like a finite verb (``verb_shapes.tsv``): [preverb] prefix, two or more letters, ending
+    (دابمرێنێت); or a past stem of ``verb_stems.tsv`` with a preverb or a person ending (گرت، هەڵگرت)."""
     rows = load_table("verb_shapes.tsv")
     prefixes = sorted((r["form"] for r in rows if r["kind"] == "prefix"), key=len, reverse=True)
     endings = sorted((r["form"] for r in rows if r["kind"] == "ending"), key=len, reverse=True)
-    return regex.compile(rf"(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})")
+    preverbs = sorted(verbs.preverb_forms(), key=len, reverse=True)
+    pasts = sorted(verbs.past_stems(), key=len, reverse=True)
+    return regex.compile(rf"(?:{'|'.join(preverbs)})?(?:(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})"
+                         rf"|(?:{'|'.join(pasts)})(?:ی|م|ت|مان|تان|یان|ە)?)")
 
 
 @functools.cache
@@ -104,6 +108,9 @@ def _stems_table() -> tuple[dict[str, int], dict[str, int]]:
 @functools.cache
 def _number_words() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("number_words.tsv"))
+
+
+OPENING_BRACKETS = frozenset("(«[{\"“")  # an ezafe complement may stand in brackets or quotes: هەرێمی (جزیرە)
 
 
 @functools.cache
@@ -235,7 +242,8 @@ def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> 
            "split:pieces": float(len(suffixes)), "split:support": _support(stem) / 10,
            "split:short_stem": float(len(stem) <= 2), "split:unknown_stem": float(stem_count == 0),
            "split:function_stem": float(stem in _function_words())}
-    if suffixes[-1][1] == "ezafe":  # an ezafe needs a word after it: it never ends a phrase
+    if len(suffixes) == 1 and suffixes[0][1] == "ezafe":  # an ezafe needs a word after it: never at a phrase end
+        # (on a bare stem only: after ەکە ەکان ێک the ی is the ezafe or the clitic, never part of the stem)
         out["split:ezafe_log_final"] = log_final
         if context:
             out["split:ezafe_phrase_end" if context == 1 else "split:ezafe_before_word"] = 1.0
@@ -271,7 +279,7 @@ def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
              + s_support * _support(stem) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
              + s_function * (stem in _function_words()) + s_own * _own_suffixes(word, suffixes[-1][5]))
-    if suffixes[-1][1] == "ezafe":
+    if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
         score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
     for row in suffixes:
         score += params.get(row[4], 0.0)
@@ -295,7 +303,7 @@ def _best_splits(word: str) -> tuple[tuple[str, tuple], tuple[str, tuple], tuple
     scored = []
     for suffixes, stem in readings:
         base = _score(word, suffixes, stem, 0)
-        ezafe = bool(suffixes) and suffixes[-1][1] == "ezafe"
+        ezafe = len(suffixes) == 1 and suffixes[0][1] == "ezafe"
         scored.append((base, base + e_end if ezafe else base, base + e_word if ezafe else base, -len(suffixes),
                        suffixes, stem))
     tops = [max(scored, key=lambda item: (item[context], item[3])) for context in range(3)]
@@ -322,6 +330,7 @@ def segment(text: str) -> list[str]:
     append = out.append
     tokens = tokenize(text)
     openers = _phrase_openers()
+    brackets = OPENING_BRACKETS
     best_splits = _best_splits
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
@@ -329,7 +338,7 @@ def segment(text: str) -> list[str]:
             append(token.text)
             continue
         after = tokens[i + 1] if i < last else None
-        context = 1 if after is None or after.kind != "word" or after.text in openers else 2
+        context = 1 if after is None or (after.kind != "word" and after.text not in brackets) or after.text in openers else 2
         stem_, suffixes = best_splits(token.text)[context]
         if not suffixes:
             append(stem_)

@@ -61,25 +61,34 @@ def _stems_by_first() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 @functools.cache
-def _right_patterns() -> dict[str, regex.Pattern[str]]:
+def _right_patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
     a = _affixes()
 
     def alt(kind: str) -> str:
         return "|".join(sorted((form for form, _, _ in a[kind]), key=len, reverse=True))
 
     present_tail, past_tail, inf_tail = (a[k][0][0] for k in ("present_tail", "past_tail", "infinitive_tail"))
-    return {
-        "present": regex.compile(
-            rf"(?P<voice>{alt('present_voice')})?(?P<tail>{present_tail})"
-            rf"|(?P<voice>{alt('past_voice')})(?P<tail>{past_tail}|{inf_tail})"
-        ),
-        "past": regex.compile(rf"(?P<voice>)(?P<tail>{past_tail}|{inf_tail})"),
+    return {  # a present stem takes a present voice and a present ending, or a past voice and a past ending
+        "present": (regex.compile(rf"(?P<voice>{alt('present_voice')})?(?P<tail>{present_tail})"),
+                    regex.compile(rf"(?P<voice>{alt('past_voice')})(?P<tail>{past_tail}|{inf_tail})")),
+        "past": (regex.compile(rf"(?P<voice>)(?P<tail>{past_tail}|{inf_tail})"),),
     }
 
 
 @functools.cache
 def _preverbs() -> frozenset[str]:
     return frozenset(form for form, _, _ in _affixes()["preverb"])
+
+
+def preverb_forms() -> frozenset[str]:
+    """The preverbs of ``verb_affixes.tsv`` (هەڵ ڕا دا …)."""
+    return _preverbs()
+
+
+@functools.cache
+def past_stems() -> frozenset[str]:
+    """The past stems of ``verb_stems.tsv`` (کرد، گرت، هات …)."""
+    return frozenset(row["past"] for row in load_table("verb_stems.tsv"))
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -138,8 +147,10 @@ def parses(word: str) -> tuple[VerbParse, ...]:
                   if word.startswith(entry[0], start)]
     for start, (stem_, kind, infinitive) in candidates:
         left, right = word[:start], word[start + len(stem_):]
-        match = rights[kind].fullmatch(right)
-        if match:
+        for pattern in rights[kind]:
+            match = pattern.fullmatch(right)
+            if not match:
+                continue
             voice, tail = match.group("voice") or "", match.group("tail") or ""
             voice_past = voice in _past_voices()
             infinitive_form = bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))
@@ -214,9 +225,13 @@ def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: in
     UniMorph training rows only."""
     markers = parse.finite_markers
     head_role = parse.pieces[0][1]
+    if (parse.stem_length == 1 and any(role == "clitic" for _, role in parse.pieces) and noun_stem == word
+            and noun_stem_count >= NOMINAL_HEAD_MAX_COUNT):
+        return False  # a frequent word is no verb on a one-letter stem and a clitic (ئەمنی ≠ ئە + م + ن + ی)
     if is_infinitive(parse):  # a masdar: unless the nominal reading cuts into the verb
         stem_end = sum(len(surface) for surface, _ in parse.pieces[:-1]) + 1
-        return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1
+        nominal_part = parse.nominal_head and noun_stem == parse.pieces[0][0]  # ئەشکەنجە + دان
+        return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1  # or nominal_part
     if parse.nominal_head or head_role == "preverb":
         tense = dict(parse.features).get("tense")
         last, role = parse.pieces[-1]
