@@ -199,6 +199,8 @@ REASONS = {
     "split:ezafe_log_final": "an ezafe reading of a word that often ends a phrase (an ezafe never does)",
     "split:ezafe_phrase_end": "segment: an ezafe reading before punctuation, the end or a phrase opener",
     "split:ezafe_before_word": "segment: an ezafe reading before another word",
+    "whole:derived": "a whole word the lexicon lacks but derivation.tsv derives from a known base",
+    "split:derived_stem": "a stem the lexicon lacks but derivation.tsv derives from a known base",
     "split:word_own_suffixes": "suffixes the split cannot explain seen on the whole word: the word is a stem",
     "split:support": "how many common suffixes the lexicon has seen on the stem (/10)",
     "split:short_stem": "a stem of one or two letters",

@@ -106,6 +106,38 @@ def _stems_table() -> tuple[dict[str, int], dict[str, int]]:
 
 
 @functools.cache
+def _derivation() -> tuple[tuple[tuple[str, str], ...], int]:
+    """``derivation.tsv``: (suffix, what the base ends in), longest first, and the shortest compound part."""
+    rows = load_table("derivation.tsv")
+    suffixes = sorted(((r["form"], r["after"]) for r in rows if r["kind"] == "suffix"), key=lambda x: -len(x[0]))
+    parts = [int(r["form"]) for r in rows if r["kind"] == "compound"]
+    return tuple(suffixes), min(parts, default=0)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _derived(word: str) -> bool:
+    """Is ``word``, which the lexicon lacks, a known base + a derivational suffix or a compound of two known
+    words (``derivation.tsv``)? Such a stem counts as known, with its own weight in the ranker."""
+    counts = _counts()
+    suffixes, min_part = _derivation()
+    for form, after in suffixes:
+        if word.endswith(form) and len(word) - len(form) >= MIN_STEM_LENGTH:
+            base = word[: -len(form)]
+            if counts.get(base, 0) >= MIN_STEM_COUNT and _fits(base, after):
+                return True
+    if min_part:
+        for i in range(min_part, len(word) - min_part + 1):
+            if counts.get(word[:i], 0) >= MIN_STEM_COUNT and counts.get(word[i:], 0) >= MIN_STEM_COUNT:
+                return True
+    return False
+
+
+def is_known(stem: str) -> bool:
+    """Is ``stem`` in the lexicon, or derived from it (``derivation.tsv``)?"""
+    return _counts().get(stem, 0) >= MIN_STEM_COUNT or _derived(stem)
+
+
+@functools.cache
 def _number_words() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("number_words.tsv"))
 
@@ -165,7 +197,8 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
         for suffixes, stem in (_splits(rest, s) if rest[-1] in by_last else (([], rest),)):
             if needs_known == "number" and stem not in _number_words():
                 continue
-            if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
+            if (counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes)
+                    or (len(stem) >= 4 and _derived(stem))):
                 out.append((suffixes + [(surface, role, features, split, key, s)], stem))
     return out
 
@@ -236,12 +269,14 @@ def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> 
     log_final = math.log(_finals().get(word, 0) + 1)
     if not suffixes:
         return {"whole": 1.0, "whole:log_count": log_word, "whole:support": _support(word) / 10,
-                "whole:short": float(len(word) <= 2), "whole:log_final": log_final}
+                "whole:short": float(len(word) <= 2), "whole:log_final": log_final,
+                "whole:derived": float(word not in counts and _derived(word))}
     stem_count = counts.get(stem, 0)
     out = {"split": 1.0, "split:log_stem_count": math.log(stem_count + 1), "split:log_word_count": log_word,
            "split:pieces": float(len(suffixes)), "split:support": _support(stem) / 10,
            "split:short_stem": float(len(stem) <= 2), "split:unknown_stem": float(stem_count == 0),
-           "split:function_stem": float(stem in _function_words())}
+           "split:function_stem": float(stem in _function_words()),
+           "split:derived_stem": float(stem_count == 0 and _derived(stem))}
     if len(suffixes) == 1 and suffixes[0][1] == "ezafe":  # an ezafe needs a word after it: never at a phrase end
         # (on a bare stem only: after ەکە ەکان ێک the ی is the ezafe or the clitic, never part of the stem)
         out["split:ezafe_log_final"] = log_final
@@ -259,7 +294,7 @@ def _weights() -> tuple[float, ...]:
     names = ("whole", "whole:log_count", "whole:support", "whole:short", "whole:log_final", "split",
              "split:log_stem_count", "split:log_word_count", "split:pieces", "split:support", "split:short_stem",
              "split:unknown_stem", "split:function_stem", "split:ezafe_log_final", "split:ezafe_phrase_end",
-             "split:ezafe_before_word", "split:word_own_suffixes")
+             "split:ezafe_before_word", "split:word_own_suffixes", "whole:derived", "split:derived_stem")
     return tuple(p.get(name, 0.0) for name in names)
 
 
@@ -267,18 +302,19 @@ def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     """The ranker's score of a reading: the weighted sum of ``reading_features`` (weights in
     ``morph_params.tsv``), written out here because it runs once per reading of every new word."""
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
-     s_function, e_final, e_end, e_word, s_own) = _weights()
+     s_function, e_final, e_end, e_word, s_own, w_derived, s_derived) = _weights()
     counts = _counts()
     log_word = math.log(counts.get(word, 0) + 1)
     log_final = math.log(_finals().get(word, 0) + 1)
     if not suffixes:
         return (whole + w_log * log_word + w_support * _support(word) / 10 + w_short * (len(word) <= 2)
-                + w_final * log_final)
+                + w_final * log_final + (w_derived if w_derived and word not in counts and _derived(word) else 0.0))
     stem_count = counts.get(stem, 0)
     params = _params()
     score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
              + s_support * _support(stem) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
-             + s_function * (stem in _function_words()) + s_own * _own_suffixes(word, suffixes[-1][5]))
+             + s_function * (stem in _function_words()) + s_own * _own_suffixes(word, suffixes[-1][5])
+             + (s_derived if stem_count == 0 and s_derived and _derived(stem) else 0.0))
     if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
         score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
     for row in suffixes:
@@ -368,7 +404,7 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
             features.update(f)
         lemma = _lemmas().get(normalized) if not suffixes else None
         lemma = lemma or _lemmas().get(stem_, stem_)
-        known = counts.get(stem_, 0) >= MIN_STEM_COUNT
+        known = is_known(stem_)
         analyses.append(Analysis(word, lemma, stem_, "", morphemes, features, round(score if known else score - 5, 3)))
     verb_readings = verbs.parses(normalized)[:2]
     if verb_readings:
