@@ -174,32 +174,44 @@ def _fits(stem: str, after: str) -> bool:
 
 
 @functools.cache
-def _suffixes_by_last() -> dict[str, tuple[tuple, ...]]:
-    """The suffix rows by their last letter, longest first, each with its weight name."""
-    out: dict[str, list[tuple]] = {}
+def _suffix_index() -> tuple[tuple[int, dict[str, tuple[tuple, ...]]], ...]:
+    """The suffix rows by surface, each with its weight name, grouped by length, longest first."""
+    by_length: dict[int, dict[str, list[tuple]]] = {}
     for row in _suffixes():
-        out.setdefault(row[0][-1], []).append(row + (suffix_key(row[0], row[1], row[2]),))
-    return {last: tuple(rows) for last, rows in out.items()}
+        by_length.setdefault(len(row[0]), {}).setdefault(row[0], []).append(
+            row + (suffix_key(row[0], row[1], row[2]),))
+    return tuple((length, {surface: tuple(rows) for surface, rows in table.items()})
+                 for length, table in sorted(by_length.items(), reverse=True))
+
+
+@functools.cache
+def _suffix_letters() -> frozenset[str]:
+    return frozenset(row[0][-1] for row in _suffixes())
 
 
 def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
     a suffix is (surface, role, features, segment-apart, weight name, slot)."""
     counts = _counts()
-    by_last = _suffixes_by_last()
+    letters = _suffix_letters()
     out: list[tuple[list, str]] = [([], word)]
-    for surface, s, after, role, features, needs_known, after_verb, split, key in by_last.get(word[-1:], ()):
-        if s <= slot or not word.endswith(surface) or len(word) - len(surface) < MIN_STEM_LENGTH:
+    size = len(word)
+    for length, table in _suffix_index():
+        if size - length < MIN_STEM_LENGTH:
             continue
-        rest = word[: -len(surface)]
-        if not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
+        rows = table.get(word[-length:])
+        if rows is None:
             continue
-        for suffixes, stem in (_splits(rest, s) if rest[-1] in by_last else (([], rest),)):
-            if needs_known == "number" and stem not in _number_words():
+        rest = word[:-length]
+        for surface, s, after, role, features, needs_known, after_verb, split, key in rows:
+            if s <= slot or not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
                 continue
-            if (counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes)
-                    or (len(stem) >= 4 and _derived(stem))):
-                out.append((suffixes + [(surface, role, features, split, key, s)], stem))
+            for suffixes, stem in (_splits(rest, s) if rest[-1] in letters else (([], rest),)):
+                if needs_known == "number" and stem not in _number_words():
+                    continue
+                if (counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes)
+                        or (len(stem) >= 4 and _derived(stem))):
+                    out.append((suffixes + [(surface, role, features, split, key, s)], stem))
     return out
 
 
@@ -322,18 +334,26 @@ def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     return score
 
 
-def _pieces(suffixes: list) -> tuple[tuple[str, str, tuple, bool], ...]:
-    return tuple((surface, role, tuple(sorted(f.items())), split) for surface, role, f, split, *_ in suffixes)
+def _tokens(suffixes: list, stem: str) -> tuple[str, ...]:
+    """The segment tokens of a reading: the stem, then each suffix apart or, for the rows the gold scheme
+    writes attached (suffixes.tsv, column segment), on the token before it."""
+    out = [stem]
+    for row in suffixes:
+        if row[3]:
+            out.append(row[0])
+        else:
+            out[-1] += row[0]
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=200_000)
-def _best_splits(word: str) -> tuple[tuple[str, tuple], tuple[str, tuple], tuple[str, tuple]]:
-    """The best nominal reading of ``word`` as (stem, suffixes) for each context (0 unknown, 1 at a phrase
-    end, 2 before a word): one pass over the readings, as only an ezafe's score depends on the context."""
+def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
+    """The segment tokens of the best nominal reading of ``word``, or when they depend on the context, a list
+    of them for each context (0 unknown, 1 at a phrase end, 2 before a word): one pass over the readings, as
+    only an ezafe's score depends on the context."""
     readings = _readings(word)
     if len(readings) == 1:
-        best = (readings[0][1], _pieces(readings[0][0]))
-        return best, best, best
+        return _tokens(*readings[0])
     weights = _weights()
     e_end, e_word = weights[14], weights[15]
     scored = []
@@ -343,13 +363,15 @@ def _best_splits(word: str) -> tuple[tuple[str, tuple], tuple[str, tuple], tuple
         scored.append((base, base + e_end if ezafe else base, base + e_word if ezafe else base, -len(suffixes),
                        suffixes, stem))
     tops = [max(scored, key=lambda item: (item[context], item[3])) for context in range(3)]
-    first = (tops[0][5], _pieces(tops[0][4]))
-    out = [first if top is tops[0] else (top[5], _pieces(top[4])) for top in tops]
-    return out[0], out[1], out[2]
+    if tops[0] is tops[1] is tops[2]:
+        return _tokens(tops[0][4], tops[0][5])
+    return [_tokens(top[4], top[5]) for top in tops]
 
 
-def _best_split(word: str, context: int = 0) -> tuple[str, tuple[tuple[str, str, tuple, bool], ...]]:
-    return _best_splits(word)[context]
+def _best_split(word: str, context: int = 0) -> tuple[str, ...]:
+    """The segment tokens of ``word`` in ``context``."""
+    best = _best_splits(word)
+    return best[context] if best.__class__ is list else best
 
 
 def segment(text: str) -> list[str]:
@@ -373,18 +395,15 @@ def segment(text: str) -> list[str]:
         if token.kind != "word":
             append(token.text)
             continue
-        after = tokens[i + 1] if i < last else None
-        context = 1 if after is None or (after.kind != "word" and after.text not in brackets) or after.text in openers else 2
-        stem_, suffixes = best_splits(token.text)[context]
-        if not suffixes:
-            append(stem_)
-            continue
-        append(stem_)
-        for surface, _, _, split in suffixes:
-            if split:
-                append(surface)
-            else:  # a suffix the gold scheme writes attached (suffixes.tsv, column segment)
-                out[-1] += surface
+        pieces = best_splits(token.text)
+        if pieces.__class__ is list:  # the reading depends on what follows
+            after = tokens[i + 1] if i < last else None
+            pieces = pieces[1 if after is None or (after.kind != "word" and after.text not in brackets)
+                            or after.text in openers else 2]
+        if len(pieces) == 1:
+            append(pieces[0])
+        else:
+            out.extend(pieces)
     return out
 
 
