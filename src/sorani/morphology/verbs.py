@@ -230,8 +230,10 @@ def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: in
         return False  # a frequent word is no verb on a one-letter stem and a clitic (ئەمنی ≠ ئە + م + ن + ی)
     if is_infinitive(parse):  # a masdar: unless the nominal reading cuts into the verb
         stem_end = sum(len(surface) for surface, _ in parse.pieces[:-1]) + 1
-        nominal_part = parse.nominal_head and noun_stem == parse.pieces[0][0]  # ئەشکەنجە + دان
-        return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1  # or nominal_part
+        # a preverb or a nominal part before a stem of three letters or more: هەڵفڕین، وێنەکێشان (not دڵ + مان)
+        compound = noun_stem != word and (head_role == "preverb" or (parse.nominal_head and parse.stem_length >= 3
+                                                                     and len(parse.pieces[0][0]) >= 3))
+        return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1 or compound
     if parse.nominal_head or head_role == "preverb":
         tense = dict(parse.features).get("tense")
         last, role = parse.pieces[-1]
