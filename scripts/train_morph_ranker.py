@@ -9,7 +9,9 @@ with an L2 penalty. The words and their right readings come only from training d
 - UniMorph ckb training rows (row number not divisible by 5; CC BY-SA 3.0), non-verbal ones: right are
   the readings whose stem is the gold lemma (the lemma table is switched off while the features are read);
 - the even-numbered sentences of the KurdishTokenization gold (CC BY-SA 4.0; the odd ones are held out and
-  never read here): right are the readings whose ``segment`` pieces are the gold tokens of the word.
+  never read here): right are the readings whose ``segment`` pieces are the gold tokens of the word. The
+  features of a sentence's words are read with that sentence's tokens taken out of the lexicon (the shipped
+  stems.tsv.gz counts them), as they would be for an unseen sentence.
 ``--folds K`` first prints a K-fold cross-validated accuracy over these words for a few L2 values.
 Only numbers (the weights) are written; no word of the data is shipped by this script.
 """
@@ -17,7 +19,11 @@ Only numbers (the weights) are written; no word of the data is shipped by this s
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -25,11 +31,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sorani.morphology import analyzer  # noqa: E402
-from sorani.normalizer import normalize  # noqa: E402
+from sorani.morphology import analyzer, verbs  # noqa: E402
+from sorani.normalizer import Normalizer, normalize  # noqa: E402
 from sorani.tokenizer import tokenize  # noqa: E402
 
 HELD_OUT_EVERY = 5
+NORMAL = Normalizer(punctuation=False, spacing=False)  # as scripts/build_stems.py
 
 
 def pieces_of(suffixes, stem: str) -> list[str]:
@@ -55,15 +62,53 @@ def unimorph_examples(shared: Path):
         cands = analyzer._readings(word)
         right = [i for i, (_, stem) in enumerate(cands) if stem == lemma]
         if right and len(right) < len(cands):
-            out.append((word, cands, right, 0))
+            out.append((word, cands, right, 0, [analyzer.reading_features(word, suf, stem) for suf, stem in cands]))
     return out
 
 
-def gold_examples(shared: Path):
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@contextlib.contextmanager
+def without_sentence(gold: str):
+    """The lexicon without what one gold sentence added to it (scripts/build_stems.py counts the tokens of the
+    even gold sentences), so that the features of its words are those of an unseen sentence."""
+    counts = analyzer._counts()
+    removed = Counter(WORD.findall(NORMAL(gold)))
+    for word, n in removed.items():
+        if word in counts:
+            counts[word] -= n
+            if counts[word] <= 0:
+                del counts[word]
+    _clear_caches()
+    try:
+        yield
+    finally:
+        for word, n in removed.items():
+            counts[word] = counts.get(word, 0) + n
+        _clear_caches()
+
+
+def _clear_caches() -> None:
+    for module in (analyzer, verbs):
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper) and (value.cache_info().maxsize or 0) >= 1000:
+                value.cache_clear()
+
+
+def gold_examples(shared: Path, leave_out: bool = True):
     lines = [line.split("\t") for line in (shared / "tokenization/gold.dev.tsv").read_text(encoding="utf-8").splitlines()
              if "\t" in line]
     out = []
     for raw, gold, *_ in lines[0::2]:
+        with without_sentence(gold) if leave_out else contextlib.nullcontext():
+            out += _sentence_examples(raw, gold)
+    return out
+
+
+def _sentence_examples(raw: str, gold: str):
+    out = []
+    if True:
         tokens = [normalize(t) for t in gold.split()]
         position = 0
         tokens_raw = tokenize(raw)
@@ -90,16 +135,16 @@ def gold_examples(shared: Path):
             context = 1 if after is None or (after.kind != "word" and after.text not in analyzer.OPENING_BRACKETS) \
                 or after.text in openers else 2
             if right and len(right) < len(cands):
-                out.append((word, cands, right, context))
+                feats = [analyzer.reading_features(word, suf, stem, context) for suf, stem in cands]
+                out.append((word, cands, right, context, feats))
     return out
 
 
 def matrices(examples, names: dict[str, int]):
     data = []
-    for word, cands, right, context in examples:
+    for word, cands, right, context, feats in examples:
         rows = []
-        for suffixes, stem in cands:
-            f = analyzer.reading_features(word, suffixes, stem, context)
+        for f in feats:
             for name in f:
                 names.setdefault(name, len(names))
             rows.append(f)
