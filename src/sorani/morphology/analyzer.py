@@ -114,27 +114,33 @@ def _derivation() -> tuple[tuple[tuple[str, str], ...], int]:
     return tuple(suffixes), min(parts, default=0)
 
 
+DERIVED, COMPOUND, MASDAR = 1, 2, 3
+
+
 @functools.lru_cache(maxsize=200_000)
-def _derived(word: str) -> bool:
-    """Is ``word``, which the lexicon lacks, a known base + a derivational suffix or a compound of two known
-    words (``derivation.tsv``)? Such a stem counts as known, with its own weight in the ranker."""
+def _derived(word: str) -> int:
+    """How ``word``, which the lexicon lacks, is built from what it knows: ``DERIVED`` a known base + a
+    derivational suffix, ``COMPOUND`` two known words (``derivation.tsv``), ``MASDAR`` a masdar of the verb
+    table (هاوکاریکردن, بڵاوبوونەوە); 0 none. Such a stem counts as known, each kind with its own ranker weight."""
     counts = _counts()
     suffixes, min_part = _derivation()
+    if word[-1:] in "نە" and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
+        return MASDAR
     for form, after in suffixes:
         if word.endswith(form) and len(word) - len(form) >= MIN_STEM_LENGTH:
             base = word[: -len(form)]
             if counts.get(base, 0) >= MIN_STEM_COUNT and _fits(base, after):
-                return True
+                return DERIVED
     if min_part:
         for i in range(min_part, len(word) - min_part + 1):
             if counts.get(word[:i], 0) >= MIN_STEM_COUNT and counts.get(word[i:], 0) >= MIN_STEM_COUNT:
-                return True
-    return False
+                return COMPOUND
+    return 0
 
 
 def is_known(stem: str) -> bool:
     """Is ``stem`` in the lexicon, or derived from it (``derivation.tsv``)?"""
-    return _counts().get(stem, 0) >= MIN_STEM_COUNT or _derived(stem)
+    return _counts().get(stem, 0) >= MIN_STEM_COUNT or bool(_derived(stem))
 
 
 @functools.cache
@@ -273,6 +279,13 @@ def suffix_key(surface: str, slot: int, after: str) -> str:
     return f"suffix:{surface}/{slot}/{after}"
 
 
+_DERIVED_NAMES = {DERIVED: "derived", COMPOUND: "compound", MASDAR: "masdar"}
+
+
+def _derived_features(prefix: str, kind: int) -> dict[str, float]:
+    return {prefix + _DERIVED_NAMES[kind]: 1.0} if kind else {}
+
+
 def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> dict[str, float]:
     """The ranker's features of one nominal reading (``suffixes`` as (surface, role, features, split, key)).
     ``context``: 0 unknown, 1 the next token ends the phrase (punctuation, the end, و بۆ لە بە), 2 a word."""
@@ -282,13 +295,13 @@ def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> 
     if not suffixes:
         return {"whole": 1.0, "whole:log_count": log_word, "whole:support": _support(word) / 10,
                 "whole:short": float(len(word) <= 2), "whole:log_final": log_final,
-                "whole:derived": float(word not in counts and _derived(word))}
+                **_derived_features("whole:", 0 if word in counts else _derived(word))}
     stem_count = counts.get(stem, 0)
     out = {"split": 1.0, "split:log_stem_count": math.log(stem_count + 1), "split:log_word_count": log_word,
            "split:pieces": float(len(suffixes)), "split:support": _support(stem) / 10,
            "split:short_stem": float(len(stem) <= 2), "split:unknown_stem": float(stem_count == 0),
            "split:function_stem": float(stem in _function_words()),
-           "split:derived_stem": float(stem_count == 0 and _derived(stem))}
+           **_derived_features("split:", 0 if stem_count else _derived(stem))}
     if len(suffixes) == 1 and suffixes[0][1] == "ezafe":  # an ezafe needs a word after it: never at a phrase end
         # (on a bare stem only: after ەکە ەکان ێک the ی is the ezafe or the clitic, never part of the stem)
         out["split:ezafe_log_final"] = log_final
@@ -306,27 +319,32 @@ def _weights() -> tuple[float, ...]:
     names = ("whole", "whole:log_count", "whole:support", "whole:short", "whole:log_final", "split",
              "split:log_stem_count", "split:log_word_count", "split:pieces", "split:support", "split:short_stem",
              "split:unknown_stem", "split:function_stem", "split:ezafe_log_final", "split:ezafe_phrase_end",
-             "split:ezafe_before_word", "split:word_own_suffixes", "whole:derived", "split:derived_stem")
+             "split:ezafe_before_word", "split:word_own_suffixes")
     return tuple(p.get(name, 0.0) for name in names)
+
+
+def _derived_weight(prefix: str, word: str) -> float:
+    kind = _derived(word)
+    return _params().get(prefix + _DERIVED_NAMES[kind], 0.0) if kind else 0.0
 
 
 def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     """The ranker's score of a reading: the weighted sum of ``reading_features`` (weights in
     ``morph_params.tsv``), written out here because it runs once per reading of every new word."""
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
-     s_function, e_final, e_end, e_word, s_own, w_derived, s_derived) = _weights()
+     s_function, e_final, e_end, e_word, s_own) = _weights()
+    params = _params()
     counts = _counts()
     log_word = math.log(counts.get(word, 0) + 1)
     log_final = math.log(_finals().get(word, 0) + 1)
     if not suffixes:
         return (whole + w_log * log_word + w_support * _support(word) / 10 + w_short * (len(word) <= 2)
-                + w_final * log_final + (w_derived if w_derived and word not in counts and _derived(word) else 0.0))
+                + w_final * log_final + (0.0 if word in counts else _derived_weight("whole:", word)))
     stem_count = counts.get(stem, 0)
-    params = _params()
     score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
              + s_support * _support(stem) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
              + s_function * (stem in _function_words()) + s_own * _own_suffixes(word, suffixes[-1][5])
-             + (s_derived if stem_count == 0 and s_derived and _derived(stem) else 0.0))
+             + (0.0 if stem_count else _derived_weight("split:", stem)))
     if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
         score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
     for row in suffixes:
