@@ -236,6 +236,7 @@ REASONS = {
     "whole:log_count": "log frequency of the whole word, read without suffixes",
     "whole:support": "how many common suffixes the lexicon has seen on the whole word (/10): a stem shows a paradigm",
     "whole:short": "a whole word of one or two letters",
+    "whole:function_word": "a whole word that is a function word (stopwords.tsv: نێوان, ئەمانە)",
     "split": "any split into stem and suffixes",
     "split:log_stem_count": "log frequency of the stem of a split",
     "split:log_word_count": "log frequency of the whole word, for a split reading (frequent words are often lexical)",

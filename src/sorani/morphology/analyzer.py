@@ -295,6 +295,7 @@ def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> 
     if not suffixes:
         return {"whole": 1.0, "whole:log_count": log_word, "whole:support": _support(word) / 10,
                 "whole:short": float(len(word) <= 2), "whole:log_final": log_final,
+                "whole:function_word": float(word in _function_words()),
                 **_derived_features("whole:", 0 if word in counts else _derived(word))}
     stem_count = counts.get(stem, 0)
     out = {"split": 1.0, "split:log_stem_count": math.log(stem_count + 1), "split:log_word_count": log_word,
@@ -319,7 +320,7 @@ def _weights() -> tuple[float, ...]:
     names = ("whole", "whole:log_count", "whole:support", "whole:short", "whole:log_final", "split",
              "split:log_stem_count", "split:log_word_count", "split:pieces", "split:support", "split:short_stem",
              "split:unknown_stem", "split:function_stem", "split:ezafe_log_final", "split:ezafe_phrase_end",
-             "split:ezafe_before_word", "split:word_own_suffixes")
+             "split:ezafe_before_word", "split:word_own_suffixes", "whole:function_word")
     return tuple(p.get(name, 0.0) for name in names)
 
 
@@ -332,14 +333,15 @@ def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     """The ranker's score of a reading: the weighted sum of ``reading_features`` (weights in
     ``morph_params.tsv``), written out here because it runs once per reading of every new word."""
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
-     s_function, e_final, e_end, e_word, s_own) = _weights()
+     s_function, e_final, e_end, e_word, s_own, w_function) = _weights()
     params = _params()
     counts = _counts()
     log_word = math.log(counts.get(word, 0) + 1)
     log_final = math.log(_finals().get(word, 0) + 1)
     if not suffixes:
         return (whole + w_log * log_word + w_support * _support(word) / 10 + w_short * (len(word) <= 2)
-                + w_final * log_final + (0.0 if word in counts else _derived_weight("whole:", word)))
+                + w_final * log_final + (0.0 if word in counts else _derived_weight("whole:", word))
+                + w_function * (word in _function_words()))
     stem_count = counts.get(stem, 0)
     score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
              + s_support * _support(stem) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
