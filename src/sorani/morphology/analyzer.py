@@ -124,7 +124,7 @@ def _derived(word: str) -> int:
     table (هاوکاریکردن, بڵاوبوونەوە); 0 none. Such a stem counts as known, each kind with its own ranker weight."""
     counts = _counts()
     suffixes, min_part = _derivation()
-    if (word.endswith("ن") or word.endswith("نەوە")) and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
+    if verbs.may_be_masdar(word) and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
         return MASDAR
     for form, after in suffixes:
         if word.endswith(form) and len(word) - len(form) >= MIN_STEM_LENGTH:

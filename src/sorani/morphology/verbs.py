@@ -216,6 +216,24 @@ def auxiliaries() -> frozenset[str]:
     return frozenset(row["infinitive"] for row in load_table("verb_stems.tsv") if row["auxiliary"] == "yes")
 
 
+@functools.cache
+def _masdar_ends() -> tuple[frozenset[str], tuple[int, ...]]:
+    ends = past_stems() | _past_voices()
+    return frozenset(ends), tuple(sorted({len(e) for e in ends}))
+
+
+def may_be_masdar(word: str) -> bool:
+    """A quick test before ``parses``: does ``word`` end in a past stem or a past voice + ن or نەوە?"""
+    if word.endswith("نەوە"):
+        rest = word[:-4]
+    elif word.endswith("ن"):
+        rest = word[:-1]
+    else:
+        return False
+    ends, lengths = _masdar_ends()
+    return any(rest[-n:] in ends for n in lengths if n <= len(rest))
+
+
 def is_infinitive(parse: VerbParse) -> bool:
     return any(key == "verbform" for key, _ in parse.features)
 
