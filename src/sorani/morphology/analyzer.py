@@ -433,10 +433,10 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
 
     normalized = normalize(word)
     counts = _counts()
-    readings = sorted(_readings(normalized), key=lambda item: (-_score(normalized, *item), len(item[0])))[:5]
+    scored = sorted(((_score(normalized, *item), item) for item in _readings(normalized)),
+                    key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
     analyses = []
-    for suffixes, stem_ in readings:
-        score = _score(normalized, suffixes, stem_)
+    for score, (suffixes, stem_) in scored:
         morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, *_ in suffixes]
         features: dict[str, str] = {}
         for _, _, f, *_ in suffixes:

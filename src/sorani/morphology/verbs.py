@@ -235,7 +235,7 @@ def may_be_masdar(word: str) -> bool:
 
 
 def is_infinitive(parse: VerbParse) -> bool:
-    return any(key == "verbform" for key, _ in parse.features)
+    return ("verbform", "inf") in parse.features
 
 
 def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> bool:
