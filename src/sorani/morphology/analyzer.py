@@ -197,7 +197,7 @@ def _suffix_letters() -> frozenset[str]:
 
 def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
-    a suffix is (surface, role, features, segment-apart, weight name, slot)."""
+    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem)."""
     counts = _counts()
     letters = _suffix_letters()
     out: list[tuple[list, str]] = [([], word)]
@@ -215,9 +215,12 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
             for suffixes, stem in (_splits(rest, s) if rest[-1] in letters else (([], rest),)):
                 if needs_known == "number" and stem not in _number_words():
                     continue
-                if (counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes)
+                # an unknown stem is allowed when the suffix next to it is unambiguous (known_stem=no):
+                # ڕستە + ەکە + دا
+                unambiguous = (not suffixes[0][6]) if suffixes else not needs_known
+                if (counts.get(stem, 0) >= MIN_STEM_COUNT or (unambiguous and len(stem) >= 3)
                         or (len(stem) >= 4 and _derived(stem))):
-                    out.append((suffixes + [(surface, role, features, split, key, s)], stem))
+                    out.append((suffixes + [(surface, role, features, split, key, s, needs_known)], stem))
     return out
 
 
