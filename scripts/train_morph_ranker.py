@@ -197,7 +197,7 @@ def accuracy(data, w: np.ndarray) -> float:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument("--l2", type=float, default=0.001)
     parser.add_argument("--folds", type=int, default=0)
     args = parser.parse_args(argv)
     analyzer._lemmas = lambda: {}  # the lemma table is not a feature; keep it from telling the answer
