@@ -153,32 +153,36 @@ def parses(word: str) -> tuple[VerbParse, ...]:
                 continue
             voice, tail = match.group("voice") or "", match.group("tail") or ""
             voice_past = voice in _past_voices()
-            infinitive_form = bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))
-            for pieces, features, evidence in _left_parses(left, not infinitive_form):
-                if kind == "present" and not voice_past and not (features.keys() & {"negation", "aspect", "mood"}
-                                                                 or any(r == "preverb" for _, r in pieces)):
-                    continue  # a present stem needs a prefix or a preverb before it
-                if len(stem_) == 1 and not evidence and not voice:
-                    continue
-                if (kind == "present" and not voice and not tail and stem_[-1] not in "اەێۆوی"
-                        and features.get("aspect") == "ipfv"):
-                    continue  # دە/ئە + a present stem needs a person ending unless the stem ends in a vowel (دەڵێ)
-                head = "".join(p for p, r in pieces if r in ("preverb", "stem"))  # preverb / nominal part
-                body = list(pieces) + [(stem_, "stem")]
-                body += [(p, "suffix") for p in (voice, tail) if p]
-                feats = dict(features)
-                feats["tense"] = "pst" if kind == "past" or voice_past else "prs"
-                if infinitive_form:
-                    feats["verbform"] = "inf"
-                if voice:
-                    feats["voice"] = _voice_features()[voice]
-                score = evidence + bool(voice) + bool(tail)
-                nominal = bool(head) and pieces[0][1] == "stem"
-                parse = VerbParse(head + infinitive, tuple(body), tuple(feats.items()), score, len(stem_),
-                                  nominal)
-                key = parse.pieces
-                if key not in results or results[key].evidence < score:
-                    results[key] = parse
+            shaped_infinitive = bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))
+            # past stem + ن: the masdar, or with دە/نە before it a finite 3pl (دەکردن, دەبوون)
+            for infinitive_form in ((True, False) if shaped_infinitive else (False,)):
+                for pieces, features, evidence in _left_parses(left, not infinitive_form):
+                    if shaped_infinitive and not infinitive_form and not features.keys() & {"aspect", "negation"}:
+                        continue
+                    if kind == "present" and not voice_past and not (features.keys() & {"negation", "aspect", "mood"}
+                                                                     or any(r == "preverb" for _, r in pieces)):
+                        continue  # a present stem needs a prefix or a preverb before it
+                    if len(stem_) == 1 and not evidence and not voice:
+                        continue
+                    if (kind == "present" and not voice and not tail and stem_[-1] not in "اەێۆوی"
+                            and features.get("aspect") == "ipfv"):
+                        continue  # دە/ئە + a present stem needs a person ending unless the stem ends in a vowel (دەڵێ)
+                    head = "".join(p for p, r in pieces if r in ("preverb", "stem"))  # preverb / nominal part
+                    body = list(pieces) + [(stem_, "stem")]
+                    body += [(p, "suffix") for p in (voice, tail) if p]
+                    feats = dict(features)
+                    feats["tense"] = "pst" if kind == "past" or voice_past else "prs"
+                    if infinitive_form:
+                        feats["verbform"] = "inf"
+                    if voice:
+                        feats["voice"] = _voice_features()[voice]
+                    score = evidence + bool(voice) + bool(tail)
+                    nominal = bool(head) and pieces[0][1] == "stem"
+                    parse = VerbParse(head + infinitive, tuple(body), tuple(feats.items()), score, len(stem_),
+                                      nominal)
+                    key = parse.pieces
+                    if key not in results or results[key].evidence < score:
+                        results[key] = parse
     return tuple(sorted(results.values(), key=lambda p: (p.nominal_head, -p.stem_length, len(p.pieces))))
 
 
@@ -262,6 +266,8 @@ def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: in
             return True  # preverb + present stem + person ending: imperative/subjunctive (هەڵبژێرم)
         if head_role == "preverb" and markers >= 1:
             return True  # preverb + negation/aspect/agent/voice: ڕایگەیاند
+        if head_role == "preverb" and tense == "pst" and parse.stem_length >= 2 and len(parse.pieces) == 2:
+            return True  # preverb + a bare past stem: the 3sg past (دەرکەوت، دەرچوو، ڕابوارد)
         return noun_stem_count < 1 or (markers >= 1 and noun_stem_count < NOMINAL_HEAD_MAX_COUNT)
     return markers >= 1 or parse.stem_length >= 3
 
