@@ -12,7 +12,8 @@ common stems (ڕستە, دروستکردن), so this adds, normalized:
 
 A third column counts how often each word ends a phrase (before punctuation, the end of a line, or one of
 the phrase openers of morph_context.tsv: و بۆ لە بە) in running text: KurdishLID's Central Kurdish
-training text (MIT), FLORES lines 0-505 and the
+training text (MIT; the Latin-script part turned into Arabic script as scripts/build_repair_lexicon.py
+does), FLORES lines 0-505 and the
 Sorani lines of ScriptNormalization's noisy Perso-Arabic training file (Apache-2.0; normalized). An ezafe
 form never ends a phrase (حکومەتی: 0 of 207), a word that ends in a lexical ی often does (کوردی: 31 of 102),
 which the analyzer's ranker reads. A word with a count of 0 only carries this column.
@@ -29,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from sorani._data import load_table  # noqa: E402
 from sorani.normalizer import Normalizer  # noqa: E402
@@ -36,6 +38,13 @@ from sorani.normalizer import Normalizer  # noqa: E402
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]")
 PHRASE_OPENERS = frozenset(row["word"] for row in load_table("morph_context.tsv"))
+
+
+def from_hawar_keeping_punctuation(line: str) -> str:
+    """A Latin-script (Hawar) line in Arabic script, word by word, its punctuation kept (the phrase ends)."""
+    from build_repair_lexicon import from_hawar
+
+    return re.sub(r"[^\W\d_]+", lambda m: "و" if m.group().lower() == "û" else from_hawar(m.group()) or " ", line)
 
 
 def main(argv=None) -> int:
@@ -59,6 +68,8 @@ def main(argv=None) -> int:
     finals: Counter = Counter()
     text = (args.shared / "langid/train/CentralKurdish-arab_train.txt").read_text(encoding="utf-8").splitlines()
     text += flores.read_text(encoding="utf-8").splitlines()[:506]
+    latin = (args.shared / "langid/train/CentralKurdish-latn_train.txt").read_text(encoding="utf-8").splitlines()
+    text += [from_hawar_keeping_punctuation(line) for line in latin]
     noisy = args.shared / "langid/extra/perso-arabic-noisy.train.txt"
     text += [line.split("\t", 1)[1] for line in noisy.read_text(encoding="utf-8").splitlines()
              if line.startswith("__label__ckb\t")]
