@@ -8,7 +8,9 @@ common stems (ڕستە, دروستکردن), so this adds, normalized:
 - the UniMorph ckb lemmas and forms of the training rows and the silver lemmas (CC BY-SA 3.0);
 - the words of the clean FLORES Sorani side, lines 0-505 (CC BY-SA 4.0), the repair tier's training part;
 - the tokens of the even-numbered sentences of the KurdishTokenization gold (CC BY-SA 4.0), the half the
-  ``segment`` task uses for tuning (the odd half is held out and never read here).
+  ``segment`` task uses for tuning (the odd half is held out and never read here);
+- the words of the context sentences of the UniMorph training rows (unimorph-context.csv, CC BY-SA 3.0),
+  leaving out every sentence that holds the form of a held-out row.
 
 A third column counts how often each word ends a phrase (before punctuation, the end of a line, or one of
 the phrase openers of morph_context.tsv: و بۆ لە بە) in running text: KurdishLID's Central Kurdish
@@ -22,6 +24,7 @@ which the analyzer's ranker reads. A word with a count of 0 only carries this co
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import re
 import sys
@@ -38,6 +41,22 @@ from sorani.normalizer import Normalizer  # noqa: E402
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]")
 PHRASE_OPENERS = frozenset(row["word"] for row in load_table("morph_context.tsv"))
+
+
+def unimorph_training_sentences(shared: Path, normal) -> list[str]:
+    """The context sentences of UniMorph's training rows (unimorph-context.csv), without any sentence that
+    holds the form of a held-out row (row number divisible by 5)."""
+    rows = (shared / "morphology/unimorph.trainval.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    held = {normal(row.split("\t")[1]) for number, row in enumerate(rows) if number % 5 == 0}
+    train = {(normal(row.split("\t")[0]), normal(row.split("\t")[1])) for number, row in enumerate(rows) if number % 5}
+    out = []
+    with open(shared / "morphology/unimorph-context.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            if len(row) >= 8 and (normal(row[0]), normal(row[1])) in train:
+                sentence = normal(row[7])
+                if not held & set(WORD.findall(sentence)):
+                    out.append(sentence)
+    return sorted(set(out))
 
 
 def from_hawar_keeping_punctuation(line: str) -> str:
@@ -65,8 +84,12 @@ def main(argv=None) -> int:
     gold = (args.shared / "tokenization/gold.dev.tsv").read_text(encoding="utf-8").splitlines()
     for line in gold[0::2]:
         counts.update(WORD.findall(normal(line.split("\t")[1])))
+    sentences = unimorph_training_sentences(args.shared, normal)
+    for line in sentences:
+        counts.update(WORD.findall(line))
     finals: Counter = Counter()
     text = (args.shared / "langid/train/CentralKurdish-arab_train.txt").read_text(encoding="utf-8").splitlines()
+    text += sentences
     text += flores.read_text(encoding="utf-8").splitlines()[:506]
     latin = (args.shared / "langid/train/CentralKurdish-latn_train.txt").read_text(encoding="utf-8").splitlines()
     text += [from_hawar_keeping_punctuation(line) for line in latin]
