@@ -198,6 +198,13 @@ def test_segment_scheme(text, tokens):
     assert sorani.segment(text) == tokens
 
 
+def test_part_of_speech_of_nominal_readings():
+    # from the UniMorph lemma table (lemmas.tsv, column pos) and the number words
+    assert sorani.analyze("سێیەم")[0].pos == "NUM"
+    assert sorani.analyze("باشتر")[0].pos == "ADJ"
+    assert sorani.analyze("دەکات")[0].pos == "VERB"
+
+
 def test_derived_and_compound_stems_are_known():
     from sorani.morphology import analyzer
 

@@ -170,6 +170,17 @@ def _lemmas() -> dict[str, str]:
         return {}
 
 
+@functools.cache
+def _lemma_pos() -> dict[str, str]:
+    """lemma -> part of speech (``lemmas.tsv``, column pos); the number words are NUM."""
+    out = {row["word"]: "NUM" for row in load_table("number_words.tsv")}
+    try:
+        out.update((row["lemma"], row["pos"]) for row in load_table("lemmas.tsv") if row.get("pos"))
+    except Exception:  # noqa: BLE001 - the table is optional
+        pass
+    return out
+
+
 def _fits(stem: str, after: str) -> bool:
     """Does the stem end the way the suffix's allomorph needs? A final single و or ی can be the consonant
     (w, y) or the vowel (u, î), so it fits both."""
@@ -447,7 +458,10 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
         lemma = _lemmas().get(normalized) if not suffixes else None
         lemma = lemma or _lemmas().get(stem_, stem_)
         known = is_known(stem_)
-        analyses.append(Analysis(word, lemma, stem_, "", morphemes, features, round(score if known else score - 5, 3)))
+        pos = _lemma_pos().get(lemma, "")
+        if pos == "VERB":
+            pos = ""  # a nominal reading of a verb's lemma (a masdar) is no finite verb
+        analyses.append(Analysis(word, lemma, stem_, pos, morphemes, features, round(score if known else score - 5, 3)))
     verb_readings = verbs.parses(normalized)[:2]
     if verb_readings:
         best = analyses[0]
