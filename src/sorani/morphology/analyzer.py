@@ -202,8 +202,10 @@ def _suffix_index() -> tuple[tuple[int, dict[str, tuple[tuple, ...]]], ...]:
 
 
 @functools.cache
-def _suffix_letters() -> frozenset[str]:
-    return frozenset(row[0][-1] for row in _suffixes())
+def _suffix_letters() -> dict[int, frozenset[str]]:
+    """slot -> the last letters of the suffixes that may stand nearer the stem (a higher slot)."""
+    slots = {row[1] for row in _suffixes()} | {0}
+    return {slot: frozenset(row[0][-1] for row in _suffixes() if row[1] > slot) for slot in slots}
 
 
 def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
@@ -223,7 +225,7 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
         for surface, s, after, role, features, needs_known, after_verb, split, key in rows:
             if s <= slot or not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
                 continue
-            for suffixes, stem in (_splits(rest, s) if rest[-1] in letters else (([], rest),)):
+            for suffixes, stem in (_splits(rest, s) if rest[-1] in letters[s] else (([], rest),)):
                 if needs_known == "number" and stem not in _number_words():
                     continue
                 # an unknown stem is allowed when the suffix next to it is unambiguous (known_stem=no):
