@@ -131,9 +131,9 @@ def _derived(word: str) -> int:
             base = word[: -len(form)]
             if counts.get(base, 0) >= MIN_STEM_COUNT and _fits(base, after):
                 return DERIVED
-    if min_part:
+    if min_part:  # (every word of the lexicon has a count of at least MIN_STEM_COUNT)
         for i in range(min_part, len(word) - min_part + 1):
-            if counts.get(word[:i], 0) >= MIN_STEM_COUNT and counts.get(word[i:], 0) >= MIN_STEM_COUNT:
+            if word[i:] in counts and word[:i] in counts:
                 return COMPOUND
     return 0
 

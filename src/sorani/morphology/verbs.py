@@ -235,7 +235,10 @@ def may_be_masdar(word: str) -> bool:
     else:
         return False
     ends, lengths = _masdar_ends()
-    return any(rest[-n:] in ends for n in lengths if n <= len(rest))
+    for n in lengths:
+        if rest[-n:] in ends:
+            return True
+    return False
 
 
 def is_infinitive(parse: VerbParse) -> bool:
