@@ -61,6 +61,18 @@ def _stems_by_first() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 @functools.cache
+def _stem_trie() -> dict:
+    """The stems of ``_stems()`` as a letter trie; the key "" of a node lists the stems that end there."""
+    root: dict = {}
+    for entry in _stems():
+        node = root
+        for ch in entry[0]:
+            node = node.setdefault(ch, {})
+        node.setdefault("", []).append(entry)
+    return root
+
+
+@functools.cache
 def _right_patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
     a = _affixes()
 
@@ -142,9 +154,18 @@ def parses(word: str) -> tuple[VerbParse, ...]:
         return (irregular_forms()[word],)
     rights = _right_patterns()
     results: dict[tuple, VerbParse] = {}
-    by_first = _stems_by_first()
-    candidates = [(start, entry) for start, ch in enumerate(word) for entry in by_first.get(ch, ())
-                  if word.startswith(entry[0], start)]
+    trie = _stem_trie()
+    candidates = []
+    size = len(word)
+    for start in range(size):  # every stem of the table that occurs in the word, by a walk down a letter trie
+        node = trie
+        for end in range(start, size):
+            node = node.get(word[end])
+            if node is None:
+                break
+            found = node.get("")
+            if found:
+                candidates.extend((start, entry) for entry in found)
     for start, (stem_, kind, infinitive) in candidates:
         left, right = word[:start], word[start + len(stem_):]
         for pattern in rights[kind]:
