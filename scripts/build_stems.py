@@ -12,10 +12,10 @@ common stems (ڕستە, دروستکردن), so this adds, normalized:
 - the words of the context sentences of the UniMorph training rows (unimorph-context.csv, CC BY-SA 3.0),
   leaving out every sentence that holds the form of a held-out row.
 
-A third column counts how often each word ends a phrase (before punctuation, the end of a line, or one of
-the phrase openers of morph_context.tsv: و بۆ لە بە) in running text: KurdishLID's Central Kurdish
-training text (MIT; the Latin-script part turned into Arabic script as scripts/build_repair_lexicon.py
-does), FLORES lines 0-505 and the
+A third column counts how often each word ends a phrase (before punctuation but an opening bracket, the end
+of a line, or a phrase opener of morph_context.tsv: و بۆ لە بە) in running text: KurdishLID's Central
+Kurdish training text (MIT; the Latin-script part turned into Arabic script as
+scripts/build_repair_lexicon.py does), FLORES lines 0-505, the UniMorph context sentences above and the
 Sorani lines of ScriptNormalization's noisy Perso-Arabic training file (Apache-2.0; normalized). An ezafe
 form never ends a phrase (حکومەتی: 0 of 207), a word that ends in a lexical ی often does (کوردی: 31 of 102),
 which the analyzer's ranker reads. A word with a count of 0 only carries this column.
@@ -40,7 +40,8 @@ from sorani.normalizer import Normalizer  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"[^\W\d_]+|[^\w\s]")
-PHRASE_OPENERS = frozenset(row["word"] for row in load_table("morph_context.tsv"))
+PHRASE_OPENERS = frozenset(row["word"] for row in load_table("morph_context.tsv") if row["kind"] == "opener")
+BRACKETS = frozenset(row["word"] for row in load_table("morph_context.tsv") if row["kind"] == "bracket")
 
 
 def unimorph_training_sentences(shared: Path, normal) -> list[str]:
@@ -99,7 +100,7 @@ def main(argv=None) -> int:
     for line in text:
         tokens = TOKEN.findall(normal(line)) + ["."]
         for token, after in zip(tokens, tokens[1:]):
-            if WORD.fullmatch(token) and (not WORD.fullmatch(after) or after in PHRASE_OPENERS):
+            if WORD.fullmatch(token) and ((not WORD.fullmatch(after) and after not in BRACKETS) or after in PHRASE_OPENERS):
                 finals[token] += 1
     out = ROOT / "src" / "sorani" / "data" / "stems.tsv.gz"
     words = sorted(w for w in set(counts) | set(finals) if len(w) > 1)

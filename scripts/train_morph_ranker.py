@@ -112,7 +112,6 @@ def _sentence_examples(raw: str, gold: str):
         tokens = [normalize(t) for t in gold.split()]
         position = 0
         tokens_raw = tokenize(raw)
-        openers = analyzer._phrase_openers()
         for index, token in enumerate(tokens_raw):
             if token.kind != "word":
                 # punctuation: skip the gold tokens that spell it
@@ -131,9 +130,7 @@ def _sentence_examples(raw: str, gold: str):
                 break  # the gold splits or joins differently here (spaces): stop reading this sentence
             cands = analyzer._readings(word)
             right = [i for i, (suf, stem) in enumerate(cands) if pieces_of(suf, stem) == taken]
-            after = tokens_raw[index + 1] if index + 1 < len(tokens_raw) else None
-            context = 1 if after is None or (after.kind != "word" and after.text not in analyzer.OPENING_BRACKETS) \
-                or after.text in openers else 2
+            context = analyzer.context_after(tokens_raw[index + 1] if index + 1 < len(tokens_raw) else None)
             if right and len(right) < len(cands):
                 feats = [analyzer.reading_features(word, suf, stem, context) for suf, stem in cands]
                 out.append((word, cands, right, context, feats))

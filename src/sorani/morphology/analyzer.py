@@ -23,7 +23,6 @@ from . import verbs
 _VOWELS = frozenset("اەێۆوی")
 MIN_STEM_COUNT = 1
 MIN_STEM_LENGTH = 2
-SPLIT_BONUS = 3.0  # per suffix: inflected forms are frequent in the lexicon too (tuned on half the gold)
 
 
 @dataclass(slots=True)
@@ -148,13 +147,16 @@ def _number_words() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("number_words.tsv"))
 
 
-OPENING_BRACKETS = frozenset("(«[{\"“")  # an ezafe complement may stand in brackets or quotes: هەرێمی (جزیرە)
+@functools.cache
+def _phrase_openers() -> frozenset[str]:
+    """Words that open a phrase (``morph_context.tsv``, kind opener): no ezafe complement starts with one."""
+    return frozenset(row["word"] for row in load_table("morph_context.tsv") if row["kind"] == "opener")
 
 
 @functools.cache
-def _phrase_openers() -> frozenset[str]:
-    """Words that open a phrase (``morph_context.tsv``): no ezafe complement starts with one."""
-    return frozenset(row["word"] for row in load_table("morph_context.tsv"))
+def _opening_brackets() -> frozenset[str]:
+    """Punctuation an ezafe complement may stand in (``morph_context.tsv``, kind bracket): هەرێمی (جزیرە)."""
+    return frozenset(row["word"] for row in load_table("morph_context.tsv") if row["kind"] == "bracket")
 
 
 def _finals() -> dict[str, int]:
@@ -248,8 +250,10 @@ def _readings(word: str) -> tuple[tuple[list, str], ...]:
     return tuple(best.values())
 
 
-SUPPORT_SUFFIXES = ("ی", "یی", "ەکە", "ەکان", "یەکە", "یەکان", "کە", "کان", "دا", "ەوە", "یەوە", "یش", "ش", "ێک",
-                    "یەک", "ان", "انە", "مان", "یان", "تان", "ە", "یە")
+@functools.cache
+def _support_surfaces() -> frozenset[str]:
+    """The suffixes counted as paradigm evidence (``suffixes.tsv``, column support)."""
+    return frozenset(row["surface"] for row in load_table("suffixes.tsv") if row["support"] == "yes")
 
 
 @functools.cache
@@ -261,7 +265,7 @@ def _params() -> dict[str, float]:
 @functools.cache
 def _paradigms() -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
     """For every string that some lexicon word extends by a suffix of ``suffixes.tsv``: the rows of those
-    suffixes, and how many of the common ``SUPPORT_SUFFIXES`` it was seen with (a stem shows its paradigm)."""
+    suffixes, and how many of the suffixes marked support=yes it was seen with (a stem shows its paradigm)."""
     rows = _suffixes()
     by_surface: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
@@ -272,7 +276,7 @@ def _paradigms() -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
         for length in lengths:
             if len(word) > length and word[-length:] in by_surface:
                 found.setdefault(word[:-length], []).extend(by_surface[word[-length:]])
-    support_rows = {i for surface in SUPPORT_SUFFIXES for i in by_surface.get(surface, ())}
+    support_rows = {i for surface in _support_surfaces() for i in by_surface.get(surface, ())}
     support = {stem: len({rows[i][0] for i in found_rows if i in support_rows}) for stem, found_rows in found.items()}
     return {stem: tuple(found_rows) for stem, found_rows in found.items()}, support
 
@@ -404,6 +408,14 @@ def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
     return [_tokens(top[4], top[5]) for top in tops]
 
 
+def context_after(after) -> int:
+    """The context ``segment`` gives a word from the token after it (None at the end): 1 a phrase end
+    (punctuation but an opening bracket, the end, a phrase opener of morph_context.tsv), 2 a word."""
+    if after is None or after.text in _phrase_openers():
+        return 1
+    return 1 if after.kind != "word" and after.text not in _opening_brackets() else 2
+
+
 def _best_split(word: str, context: int = 0) -> tuple[str, ...]:
     """The segment tokens of ``word`` in ``context``."""
     best = _best_splits(word)
@@ -423,8 +435,6 @@ def segment(text: str) -> list[str]:
     out: list[str] = []
     append = out.append
     tokens = tokenize(text)
-    openers = _phrase_openers()
-    brackets = OPENING_BRACKETS
     best_splits = _best_splits
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
@@ -434,8 +444,7 @@ def segment(text: str) -> list[str]:
         pieces = best_splits(token.text)
         if pieces.__class__ is list:  # the reading depends on what follows
             after = tokens[i + 1] if i < last else None
-            pieces = pieces[1 if after is None or (after.kind != "word" and after.text not in brackets)
-                            or after.text in openers else 2]
+            pieces = pieces[context_after(after)]
         if len(pieces) == 1:
             append(pieces[0])
         else:

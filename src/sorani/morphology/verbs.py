@@ -53,14 +53,6 @@ def _stems() -> tuple[tuple[str, str, str], ...]:
 
 
 @functools.cache
-def _stems_by_first() -> dict[str, tuple[tuple[str, str, str], ...]]:
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for entry in _stems():
-        out.setdefault(entry[0][0], []).append(entry)
-    return {ch: tuple(entries) for ch, entries in out.items()}
-
-
-@functools.cache
 def _stem_trie() -> dict:
     """The stems of ``_stems()`` as a letter trie; the key "" of a node lists the stems that end there."""
     root: dict = {}
