@@ -124,3 +124,101 @@ def test_every_suffix_row_example_has_its_reading():
 )
 def test_lemmas_of_adjectives_clitics_and_function_words(word, lemma):
     assert sorani.lemmatize(word) == lemma
+
+
+@pytest.mark.parametrize("context", [0, 1, 2])
+@pytest.mark.parametrize("word", ["حکومەتی", "کوردی", "ماڵەکەی", "ژیان", "ئەویش", "خوێیەکانی", "سێیەم"])
+def test_ranker_score_is_the_weighted_sum_of_the_features(word, context):
+    # _score is written out for speed; it must stay the sum of weight × feature that the training script fits
+    from sorani.morphology import analyzer
+
+    weights = analyzer._params()
+    for suffixes, stem in analyzer._readings(word):
+        features = analyzer.reading_features(word, suffixes, stem, context)
+        expected = sum(weights.get(name, 0.0) * value for name, value in features.items())
+        assert analyzer._score(word, suffixes, stem, context) == pytest.approx(expected)
+
+
+def test_ranker_tables_have_reasons():
+    from sorani._data import load_table
+
+    for name in ("morph_params.tsv", "morph_context.tsv", "verb_forms.tsv", "derivation.tsv"):
+        for row in load_table(name):
+            assert row["reason"].strip(), (name, row)
+    for name in ("morph_context.tsv", "verb_forms.tsv", "derivation.tsv"):
+        for row in load_table(name):
+            assert row["example"].strip(), (name, row)
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "pieces", "features"),
+    [
+        ("باشتر", "باش", ["باش", "تر"], {"degree": "cmp"}),  # comparative
+        ("سێیەم", "سێ", ["سێ", "یەم"], {"numtype": "ord"}),  # ordinal: the lemma is the cardinal
+        ("پێنجەم", "پێنج", ["پێنج", "ەم"], {"numtype": "ord"}),
+        ("بەیتەدا", "بەیت", ["بەیت", "ە", "دا"], {"definite": "dem", "number": "sg", "case": "loc"}),
+        ("نەیارن", "نەیار", ["نەیار", "ن"], {"copula": "3pl"}),  # copula "they are"
+    ],
+)
+def test_comparative_ordinal_demonstrative_copula(word, lemma, pieces, features):
+    best = sorani.analyze(word)[0]
+    assert [m.surface for m in best.morphemes] == pieces and best.features == features
+    assert sorani.lemmatize(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("نییە", "هەبوون"),  # negative copula (verb_forms.tsv), the UniMorph lemma
+        ("نین", "هەبوون"),
+        ("کرا", "کردن"),  # present stem + past passive
+        ("ویستوویەتی", "ویستن"),  # perfect with the agent clitic
+        ("پێشکەوتوو", "پێشکەوتن"),  # participle of a compound verb
+        ("هەڵفڕین", "هەڵفڕین"),  # preverb + masdar
+        ("ڕاگەیەنراوە", "ڕاگەیشتن"),  # causative passive after a vowel stem
+        ("دەکات", "کردن"),  # an auxiliary among the function words keeps its verb reading
+    ],
+)
+def test_verb_lemmas(word, lemma):
+    assert sorani.lemmatize(word) == lemma
+    assert sorani.analyze(word)[0].pos == "VERB"
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("بۆ هاوکاریکردنی ئێران", ["بۆ", "هاوکاریکردن", "ی", "ئێران"]),  # a masdar is a known stem
+        ("چ ناوچەیەکی گرتەوە", ["چ", "ناوچە", "یەکی", "گرتەوە"]),  # یەکی one token; ەوە stays on a past verb
+        ("ژیانو مردن", ["ژیان", "و", "مردن"]),  # the conjunction written on a word
+        ("هەرێمی (جزیرە)", ["هەرێم", "ی", "(", "جزیرە", ")"]),  # an ezafe before a bracketed complement
+        ("کوورە دابمرێنێتەوە", ["کوورە", "دابمرێنێتەوە"]),  # ەوە stays on a verb with a preverb
+    ],
+)
+def test_segment_scheme(text, tokens):
+    assert sorani.segment(text) == tokens
+
+
+def test_part_of_speech_of_nominal_readings():
+    # from the UniMorph lemma table (lemmas.tsv, column pos) and the number words
+    assert sorani.analyze("سێیەم")[0].pos == "NUM"
+    assert sorani.analyze("باشتر")[0].pos == "ADJ"
+    assert sorani.analyze("دەکات")[0].pos == "VERB"
+
+
+def test_derived_and_compound_stems_are_known():
+    from sorani.morphology import analyzer
+
+    # a known base + a derivational suffix, a compound of two known words, a masdar of the verb table
+    assert all(analyzer.is_known(w) for w in ("پاشایەتی", "میرنشین", "هاوکاریکردن"))
+    assert not analyzer.is_known("قخقخقخ")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["ماڵ", "ەکە", "ی", "کورد", "ستان", "دا", "یش", "ان", "هاوکاری", "کردن", "ە",
+                                 "ن", "یەک", "تر", "و", "سێ", "یەم", " ", "،", "("]), max_size=12))
+def test_segment_properties_on_sorani_pieces(pieces):
+    # on Sorani-looking text built from stems and suffixes: only spaces are lost, no empty token
+    text = "".join(pieces)
+    out = sorani.segment(text)
+    assert "".join(out) == "".join(ch for ch in text if not ch.isspace())
+    assert all(token and not token.isspace() for token in out)

@@ -23,7 +23,6 @@ from . import verbs
 _VOWELS = frozenset("اەێۆوی")
 MIN_STEM_COUNT = 1
 MIN_STEM_LENGTH = 2
-SPLIT_BONUS = 3.0  # per suffix: inflected forms are frequent in the lexicon too (tuned on half the gold)
 
 
 @dataclass(slots=True)
@@ -51,18 +50,23 @@ def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool, bool, bool], ...]
     rows = []
     for row in load_table("suffixes.tsv"):
         features = dict(part.split("=") for part in row["features"].split("|") if part)
+        known = {"yes": True, "no": False}.get(row["known_stem"], row["known_stem"])
         rows.append((row["surface"], int(row["slot"]), row["after"], row["role"], features,
-                     row["known_stem"] == "yes", row["after_verb"] == "yes", row["segment"] == "yes"))
+                     known, row["after_verb"] == "yes", row["segment"] == "yes"))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 @functools.cache
 def _verb_shape() -> regex.Pattern[str]:
-    """A stem shaped like a finite present verb (``verb_shapes.tsv``): prefix, two or more letters, ending."""
+    """A stem shaped like a finite verb (``verb_shapes.tsv``): [preverb] prefix, two or more letters, ending
+    (دابمرێنێت); or a past stem of ``verb_stems.tsv`` with a preverb or a person ending (گرت، هەڵگرت)."""
     rows = load_table("verb_shapes.tsv")
     prefixes = sorted((r["form"] for r in rows if r["kind"] == "prefix"), key=len, reverse=True)
     endings = sorted((r["form"] for r in rows if r["kind"] == "ending"), key=len, reverse=True)
-    return regex.compile(rf"(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})")
+    preverbs = sorted(verbs.preverb_forms(), key=len, reverse=True)
+    pasts = sorted(verbs.past_stems(), key=len, reverse=True)
+    return regex.compile(rf"(?:{'|'.join(preverbs)})?(?:(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})"
+                         rf"|(?:{'|'.join(pasts)})(?:ی|م|ت|مان|تان|یان|ە)?)")
 
 
 @functools.cache
@@ -78,13 +82,85 @@ def _counts() -> dict[str, int]:
         if count.isdigit():
             key = normal(word)  # the lexicon keeps some spellings as found (رستە); words are looked up normalized
             counts[key] = counts.get(key, 0) + int(count)
-    extra = resources.files("sorani").joinpath("data", "stems.tsv.gz").read_bytes()
-    for line in gzip.decompress(extra).decode("utf-8").splitlines():
-        word, _, count = line.partition("\t")
-        counts[word] = counts.get(word, 0) + int(count)
+    for word, count in _stems_table()[0].items():
+        counts[word] = counts.get(word, 0) + count
     for lemma in _lemmas().values():
         counts[lemma] = max(counts.get(lemma, 0), MIN_STEM_COUNT)
     return counts
+
+
+@functools.cache
+def _stems_table() -> tuple[dict[str, int], dict[str, int]]:
+    """``stems.tsv.gz``: extra word counts, and how often each word ends a phrase in running text."""
+    extra = resources.files("sorani").joinpath("data", "stems.tsv.gz").read_bytes()
+    counts: dict[str, int] = {}
+    finals: dict[str, int] = {}
+    for line in gzip.decompress(extra).decode("utf-8").splitlines():
+        word, count, final = line.split("\t")
+        if count != "0":
+            counts[word] = int(count)
+        if final != "0":
+            finals[word] = int(final)
+    return counts, finals
+
+
+@functools.cache
+def _derivation() -> tuple[tuple[tuple[str, str], ...], int]:
+    """``derivation.tsv``: (suffix, what the base ends in), longest first, and the shortest compound part."""
+    rows = load_table("derivation.tsv")
+    suffixes = sorted(((r["form"], r["after"]) for r in rows if r["kind"] == "suffix"), key=lambda x: -len(x[0]))
+    parts = [int(r["form"]) for r in rows if r["kind"] == "compound"]
+    return tuple(suffixes), min(parts, default=0)
+
+
+DERIVED, COMPOUND, MASDAR = 1, 2, 3
+
+
+@functools.lru_cache(maxsize=200_000)
+def _derived(word: str) -> int:
+    """How ``word``, which the lexicon lacks, is built from what it knows: ``DERIVED`` a known base + a
+    derivational suffix, ``COMPOUND`` two known words (``derivation.tsv``), ``MASDAR`` a masdar of the verb
+    table (هاوکاریکردن, بڵاوبوونەوە); 0 none. Such a stem counts as known, each kind with its own ranker weight."""
+    counts = _counts()
+    suffixes, min_part = _derivation()
+    if verbs.may_be_masdar(word) and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
+        return MASDAR
+    for form, after in suffixes:
+        if word.endswith(form) and len(word) - len(form) >= MIN_STEM_LENGTH:
+            base = word[: -len(form)]
+            if counts.get(base, 0) >= MIN_STEM_COUNT and _fits(base, after):
+                return DERIVED
+    if min_part:  # (every word of the lexicon has a count of at least MIN_STEM_COUNT)
+        for i in range(min_part, len(word) - min_part + 1):
+            if word[i:] in counts and word[:i] in counts:
+                return COMPOUND
+    return 0
+
+
+def is_known(stem: str) -> bool:
+    """Is ``stem`` in the lexicon, or derived from it (``derivation.tsv``)?"""
+    return _counts().get(stem, 0) >= MIN_STEM_COUNT or bool(_derived(stem))
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_table("number_words.tsv"))
+
+
+@functools.cache
+def _phrase_openers() -> frozenset[str]:
+    """Words that open a phrase (``morph_context.tsv``, kind opener): no ezafe complement starts with one."""
+    return frozenset(row["word"] for row in load_table("morph_context.tsv") if row["kind"] == "opener")
+
+
+@functools.cache
+def _opening_brackets() -> frozenset[str]:
+    """Punctuation an ezafe complement may stand in (``morph_context.tsv``, kind bracket): هەرێمی (جزیرە)."""
+    return frozenset(row["word"] for row in load_table("morph_context.tsv") if row["kind"] == "bracket")
+
+
+def _finals() -> dict[str, int]:
+    return _stems_table()[1]
 
 
 @functools.cache
@@ -96,6 +172,17 @@ def _lemmas() -> dict[str, str]:
         return {}
 
 
+@functools.cache
+def _lemma_pos() -> dict[str, str]:
+    """lemma -> part of speech (``lemmas.tsv``, column pos); the number words are NUM."""
+    out = {row["word"]: "NUM" for row in load_table("number_words.tsv")}
+    try:
+        out.update((row["lemma"], row["pos"]) for row in load_table("lemmas.tsv") if row.get("pos"))
+    except Exception:  # noqa: BLE001 - the table is optional
+        pass
+    return out
+
+
 def _fits(stem: str, after: str) -> bool:
     """Does the stem end the way the suffix's allomorph needs? A final single و or ی can be the consonant
     (w, y) or the vowel (u, î), so it fits both."""
@@ -105,35 +192,234 @@ def _fits(stem: str, after: str) -> bool:
     return ends_in_vowel if after == "vowel" else not ends_in_vowel
 
 
-def _splits(word: str, slot: int) -> list[tuple[list[tuple[str, str, dict]], str]]:
-    """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem)."""
+@functools.cache
+def _suffix_index() -> tuple[tuple[int, dict[str, tuple[tuple, ...]]], ...]:
+    """The suffix rows by surface, each with its weight name, grouped by length, longest first."""
+    by_length: dict[int, dict[str, list[tuple]]] = {}
+    for row in _suffixes():
+        by_length.setdefault(len(row[0]), {}).setdefault(row[0], []).append(
+            row + (suffix_key(row[0], row[1], row[2]),))
+    return tuple((length, {surface: tuple(rows) for surface, rows in table.items()})
+                 for length, table in sorted(by_length.items(), reverse=True))
+
+
+@functools.cache
+def _suffix_letters() -> dict[int, frozenset[str]]:
+    """slot -> the last letters of the suffixes that may stand nearer the stem (a higher slot)."""
+    slots = {row[1] for row in _suffixes()} | {0}
+    return {slot: frozenset(row[0][-1] for row in _suffixes() if row[1] > slot) for slot in slots}
+
+
+def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
+    """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
+    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem)."""
     counts = _counts()
+    letters = _suffix_letters()
     out: list[tuple[list, str]] = [([], word)]
-    for surface, s, after, role, features, needs_known, after_verb, split in _suffixes():
-        if s <= slot or not word.endswith(surface) or len(word) - len(surface) < MIN_STEM_LENGTH:
+    size = len(word)
+    for length, table in _suffix_index():
+        if size - length < MIN_STEM_LENGTH:
             continue
-        rest = word[: -len(surface)]
-        if not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
+        rows = table.get(word[-length:])
+        if rows is None:
             continue
-        for suffixes, stem in _splits(rest, s):
-            if counts.get(stem, 0) >= MIN_STEM_COUNT or (not needs_known and len(stem) >= 3 and not suffixes):
-                out.append((suffixes + [(surface, role, features, split)], stem))
+        rest = word[:-length]
+        for surface, s, after, role, features, needs_known, after_verb, split, key in rows:
+            if s <= slot or not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
+                continue
+            for suffixes, stem in (_splits(rest, s) if rest[-1] in letters[s] else (([], rest),)):
+                if needs_known == "number" and stem not in _number_words():
+                    continue
+                # an unknown stem is allowed when the suffix next to it is unambiguous (known_stem=no):
+                # ڕستە + ەکە + دا
+                unambiguous = (not suffixes[0][6]) if suffixes else not needs_known
+                if (counts.get(stem, 0) >= MIN_STEM_COUNT or (unambiguous and len(stem) >= 3)
+                        or (len(stem) >= 4 and _derived(stem))):
+                    out.append((suffixes + [(surface, role, features, split, key, s, needs_known)], stem))
     return out
 
 
-def _score(word: str, suffixes: list, stem: str) -> float:
-    """Whole words by their own frequency; a split by its stem's frequency plus a bonus (inflected forms are
-    frequent in the lexicon too), a little less for every extra piece."""
+@functools.lru_cache(maxsize=200_000)
+def _readings(word: str) -> tuple[tuple[list, str], ...]:
+    """The candidate nominal readings of ``word``: for each stem, the reading with the fewest suffixes
+    (ئەو + یش, not ئەو + ی + ش: one morpheme is read as one piece)."""
+    best: dict[str, tuple[list, str]] = {}
+    for suffixes, stem in _splits(word, 0):
+        if stem not in best or len(suffixes) < len(best[stem][0]):
+            best[stem] = (suffixes, stem)
+    return tuple(best.values())
+
+
+@functools.cache
+def _support_surfaces() -> frozenset[str]:
+    """The suffixes counted as paradigm evidence (``suffixes.tsv``, column support)."""
+    return frozenset(row["surface"] for row in load_table("suffixes.tsv") if row["support"] == "yes")
+
+
+@functools.cache
+def _params() -> dict[str, float]:
+    """The weights of the reading ranker (``morph_params.tsv``, fitted by ``scripts/train_morph_ranker.py``)."""
+    return {row["name"]: float(row["value"]) for row in load_table("morph_params.tsv")}
+
+
+@functools.cache
+def _paradigms() -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
+    """For every string that some lexicon word extends by a suffix of ``suffixes.tsv``: the rows of those
+    suffixes, and how many of the suffixes marked support=yes it was seen with (a stem shows its paradigm)."""
+    rows = _suffixes()
+    by_surface: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_surface.setdefault(row[0], []).append(i)
+    lengths = sorted({len(surface) for surface in by_surface})
+    found: dict[str, list[int]] = {}
+    for word in _counts():
+        for length in lengths:
+            if len(word) > length and word[-length:] in by_surface:
+                found.setdefault(word[:-length], []).extend(by_surface[word[-length:]])
+    support_rows = {i for surface in _support_surfaces() for i in by_surface.get(surface, ())}
+    support = {stem: len({rows[i][0] for i in found_rows if i in support_rows}) for stem, found_rows in found.items()}
+    return {stem: tuple(found_rows) for stem, found_rows in found.items()}, support
+
+
+def _support(word: str) -> int:
+    """How many of the common suffixes the lexicon has seen on ``word``."""
+    return _paradigms()[1].get(word, 0)
+
+
+def _own_suffixes(word: str, slot: int) -> int:
+    """How many suffixes of slot ``slot`` or nearer the stem the lexicon has seen on ``word`` itself (fitting
+    its ending): a split whose outermost suffix has that slot cannot explain them, so they show that the
+    whole word is a stem (کوردییەکان and کوردیی for کوردی against کورد + ی)."""
+    rows = _suffixes()
+    return len({rows[i][0] for i in _paradigms()[0].get(word, ()) if rows[i][1] >= slot and _fits(word, rows[i][2])})
+
+
+def suffix_key(surface: str, slot: int, after: str) -> str:
+    """The name of a suffix row's weight in ``morph_params.tsv``."""
+    return f"suffix:{surface}/{slot}/{after}"
+
+
+_DERIVED_NAMES = {DERIVED: "derived", COMPOUND: "compound", MASDAR: "masdar"}
+
+
+def _derived_features(prefix: str, kind: int) -> dict[str, float]:
+    return {prefix + _DERIVED_NAMES[kind]: 1.0} if kind else {}
+
+
+def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> dict[str, float]:
+    """The ranker's features of one nominal reading (``suffixes`` as (surface, role, features, split, key)).
+    ``context``: 0 unknown, 1 the next token ends the phrase (punctuation, the end, و بۆ لە بە), 2 a word."""
     counts = _counts()
+    log_word = math.log(counts.get(word, 0) + 1)
+    log_final = math.log(_finals().get(word, 0) + 1)
     if not suffixes:
-        return math.log(counts.get(word, 0) + 1)
-    return math.log(counts.get(stem, 0) + 1) + SPLIT_BONUS - 0.5 * (len(suffixes) - 1)
+        return {"whole": 1.0, "whole:log_count": log_word, "whole:support": _support(word) / 10,
+                "whole:short": float(len(word) <= 2), "whole:log_final": log_final,
+                "whole:function_word": float(word in _function_words()),
+                **_derived_features("whole:", 0 if word in counts else _derived(word))}
+    stem_count = counts.get(stem, 0)
+    out = {"split": 1.0, "split:log_stem_count": math.log(stem_count + 1), "split:log_word_count": log_word,
+           "split:pieces": float(len(suffixes)), "split:support": _support(stem) / 10,
+           "split:short_stem": float(len(stem) <= 2), "split:unknown_stem": float(stem_count == 0),
+           "split:function_stem": float(stem in _function_words()),
+           **_derived_features("split:", 0 if stem_count else _derived(stem))}
+    if len(suffixes) == 1 and suffixes[0][1] == "ezafe":  # an ezafe needs a word after it: never at a phrase end
+        # (on a bare stem only: after ەکە ەکان ێک the ی is the ezafe or the clitic, never part of the stem)
+        out["split:ezafe_log_final"] = log_final
+        if context:
+            out["split:ezafe_phrase_end" if context == 1 else "split:ezafe_before_word"] = 1.0
+    out["split:word_own_suffixes"] = float(_own_suffixes(word, suffixes[-1][5]))
+    for row in suffixes:
+        out[row[4]] = out.get(row[4], 0.0) + 1.0
+    return out
+
+
+@functools.cache
+def _weights() -> tuple[float, ...]:
+    p = _params()
+    names = ("whole", "whole:log_count", "whole:support", "whole:short", "whole:log_final", "split",
+             "split:log_stem_count", "split:log_word_count", "split:pieces", "split:support", "split:short_stem",
+             "split:unknown_stem", "split:function_stem", "split:ezafe_log_final", "split:ezafe_phrase_end",
+             "split:ezafe_before_word", "split:word_own_suffixes", "whole:function_word")
+    return tuple(p.get(name, 0.0) for name in names)
+
+
+def _derived_weight(prefix: str, word: str) -> float:
+    kind = _derived(word)
+    return _params().get(prefix + _DERIVED_NAMES[kind], 0.0) if kind else 0.0
+
+
+def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
+    """The ranker's score of a reading: the weighted sum of ``reading_features`` (weights in
+    ``morph_params.tsv``), written out here because it runs once per reading of every new word."""
+    (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
+     s_function, e_final, e_end, e_word, s_own, w_function) = _weights()
+    params = _params()
+    counts = _counts()
+    log_word = math.log(counts.get(word, 0) + 1)
+    log_final = math.log(_finals().get(word, 0) + 1)
+    if not suffixes:
+        return (whole + w_log * log_word + w_support * _support(word) / 10 + w_short * (len(word) <= 2)
+                + w_final * log_final + (0.0 if word in counts else _derived_weight("whole:", word))
+                + w_function * (word in _function_words()))
+    stem_count = counts.get(stem, 0)
+    score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
+             + s_support * _support(stem) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
+             + s_function * (stem in _function_words()) + s_own * _own_suffixes(word, suffixes[-1][5])
+             + (0.0 if stem_count else _derived_weight("split:", stem)))
+    if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
+        score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
+    for row in suffixes:
+        score += params.get(row[4], 0.0)
+    return score
+
+
+def _tokens(suffixes: list, stem: str) -> tuple[str, ...]:
+    """The segment tokens of a reading: the stem, then each suffix apart or, for the rows the gold scheme
+    writes attached (suffixes.tsv, column segment), on the token before it."""
+    out = [stem]
+    for row in suffixes:
+        if row[3]:
+            out.append(row[0])
+        else:
+            out[-1] += row[0]
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=200_000)
-def _best_split(word: str) -> tuple[str, tuple[tuple[str, str, tuple], ...]]:
-    suffixes, stem = max(_splits(word, 0), key=lambda item: (_score(word, *item), -len(item[0])))
-    return stem, tuple((surface, role, tuple(sorted(f.items())), split) for surface, role, f, split in suffixes)
+def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
+    """The segment tokens of the best nominal reading of ``word``, or when they depend on the context, a list
+    of them for each context (0 unknown, 1 at a phrase end, 2 before a word): one pass over the readings, as
+    only an ezafe's score depends on the context."""
+    readings = _readings(word)
+    if len(readings) == 1:
+        return _tokens(*readings[0])
+    weights = _weights()
+    e_end, e_word = weights[14], weights[15]
+    scored = []
+    for suffixes, stem in readings:
+        base = _score(word, suffixes, stem, 0)
+        ezafe = len(suffixes) == 1 and suffixes[0][1] == "ezafe"
+        scored.append((base, base + e_end if ezafe else base, base + e_word if ezafe else base, -len(suffixes),
+                       suffixes, stem))
+    tops = [max(scored, key=lambda item: (item[context], item[3])) for context in range(3)]
+    if tops[0] is tops[1] is tops[2]:
+        return _tokens(tops[0][4], tops[0][5])
+    return [_tokens(top[4], top[5]) for top in tops]
+
+
+def context_after(after) -> int:
+    """The context ``segment`` gives a word from the token after it (None at the end): 1 a phrase end
+    (punctuation but an opening bracket, the end, a phrase opener of morph_context.tsv), 2 a word."""
+    if after is None or after.text in _phrase_openers():
+        return 1
+    return 1 if after.kind != "word" and after.text not in _opening_brackets() else 2
+
+
+def _best_split(word: str, context: int = 0) -> tuple[str, ...]:
+    """The segment tokens of ``word`` in ``context``."""
+    best = _best_splits(word)
+    return best[context] if best.__class__ is list else best
 
 
 def segment(text: str) -> list[str]:
@@ -147,17 +433,22 @@ def segment(text: str) -> list[str]:
     from ..tokenizer import tokenize
 
     out: list[str] = []
-    for token in tokenize(text):
+    append = out.append
+    tokens = tokenize(text)
+    best_splits = _best_splits
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
         if token.kind != "word":
-            out.append(token.text)
+            append(token.text)
             continue
-        stem_, suffixes = _best_split(token.text)
-        out.append(stem_)
-        for surface, _, _, split in suffixes:
-            if split:
-                out.append(surface)
-            else:  # a suffix the gold scheme writes attached (suffixes.tsv, column segment)
-                out[-1] += surface
+        pieces = best_splits(token.text)
+        if pieces.__class__ is list:  # the reading depends on what follows
+            after = tokens[i + 1] if i < last else None
+            pieces = pieces[context_after(after)]
+        if len(pieces) == 1:
+            append(pieces[0])
+        else:
+            out.extend(pieces)
     return out
 
 
@@ -167,22 +458,27 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
 
     normalized = normalize(word)
     counts = _counts()
-    readings = sorted(_splits(normalized, 0), key=lambda item: (-_score(normalized, *item), len(item[0])))[:5]
+    scored = sorted(((_score(normalized, *item), item) for item in _readings(normalized)),
+                    key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
     analyses = []
-    for suffixes, stem_ in readings:
-        score = _score(normalized, suffixes, stem_)
+    for score, (suffixes, stem_) in scored:
         morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, *_ in suffixes]
         features: dict[str, str] = {}
-        for _, _, f, _ in suffixes:
+        for _, _, f, *_ in suffixes:
             features.update(f)
         lemma = _lemmas().get(normalized) if not suffixes else None
         lemma = lemma or _lemmas().get(stem_, stem_)
-        known = counts.get(stem_, 0) >= MIN_STEM_COUNT
-        analyses.append(Analysis(word, lemma, stem_, "", morphemes, features, round(score if known else score - 5, 3)))
+        known = is_known(stem_)
+        pos = _lemma_pos().get(lemma, "")
+        if pos == "VERB":
+            pos = ""  # a nominal reading of a verb's lemma (a masdar) is no finite verb
+        analyses.append(Analysis(word, lemma, stem_, pos, morphemes, features, round(score if known else score - 5, 3)))
     verb_readings = verbs.parses(normalized)[:2]
     if verb_readings:
         best = analyses[0]
-        if normalized in _lemmas():  # the lemma table knows the word: the verb reading first if it agrees
+        if normalized in verbs.irregular_forms():
+            first = True
+        elif normalized in _lemmas():  # the lemma table knows the word: the verb reading first if it agrees
             first = verbs.lemma_of(verb_readings[0], _lemma_set()) == _lemmas()[normalized]
         else:
             first = verbs.prefer_verb(verb_readings[0], normalized, best.stem, counts.get(best.stem, 0))
@@ -216,9 +512,9 @@ def lemmatize(word: str) -> str:
     if normalized in _lemmas():
         return _lemmas()[normalized]
     readings = _analyses(word)
-    if normalized in _function_words():
-        # a function word (stopwords.tsv) is no verb, and not a stem of one or two letters plus a suffix:
-        # ئەم is not ئە + م, ئەگەر is not a form of گەیشتن
+    if normalized in _function_words() and not (readings[0].pos == "VERB" and readings[0].lemma in verbs.auxiliaries()):
+        # a function word (stopwords.tsv) is no verb but an auxiliary (دەبێت، دەکات), and not a stem of one
+        # or two letters plus a suffix: ئەم is not ئە + م, ئەگەر is not a form of گەیشتن
         for reading in readings:
             if reading.stem == normalized or (reading.pos != "VERB" and len(reading.stem) >= 3):
                 return reading.lemma

@@ -53,33 +53,46 @@ def _stems() -> tuple[tuple[str, str, str], ...]:
 
 
 @functools.cache
-def _stems_by_first() -> dict[str, tuple[tuple[str, str, str], ...]]:
-    out: dict[str, list[tuple[str, str, str]]] = {}
+def _stem_trie() -> dict:
+    """The stems of ``_stems()`` as a letter trie; the key "" of a node lists the stems that end there."""
+    root: dict = {}
     for entry in _stems():
-        out.setdefault(entry[0][0], []).append(entry)
-    return {ch: tuple(entries) for ch, entries in out.items()}
+        node = root
+        for ch in entry[0]:
+            node = node.setdefault(ch, {})
+        node.setdefault("", []).append(entry)
+    return root
 
 
 @functools.cache
-def _right_patterns() -> dict[str, regex.Pattern[str]]:
+def _right_patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
     a = _affixes()
 
     def alt(kind: str) -> str:
         return "|".join(sorted((form for form, _, _ in a[kind]), key=len, reverse=True))
 
     present_tail, past_tail, inf_tail = (a[k][0][0] for k in ("present_tail", "past_tail", "infinitive_tail"))
-    return {
-        "present": regex.compile(
-            rf"(?P<voice>{alt('present_voice')})?(?P<tail>{present_tail})"
-            rf"|(?P<voice>{alt('past_voice')})(?P<tail>{past_tail}|{inf_tail})"
-        ),
-        "past": regex.compile(rf"(?P<voice>)(?P<tail>{past_tail}|{inf_tail})"),
+    return {  # a present stem takes a present voice and a present ending, or a past voice and a past ending
+        "present": (regex.compile(rf"(?P<voice>{alt('present_voice')})?(?P<tail>{present_tail})"),
+                    regex.compile(rf"(?P<voice>{alt('past_voice')})(?P<tail>{past_tail}|{inf_tail})")),
+        "past": (regex.compile(rf"(?P<voice>)(?P<tail>{past_tail}|{inf_tail})"),),
     }
 
 
 @functools.cache
 def _preverbs() -> frozenset[str]:
     return frozenset(form for form, _, _ in _affixes()["preverb"])
+
+
+def preverb_forms() -> frozenset[str]:
+    """The preverbs of ``verb_affixes.tsv`` (هەڵ ڕا دا …)."""
+    return _preverbs()
+
+
+@functools.cache
+def past_stems() -> frozenset[str]:
+    """The past stems of ``verb_stems.tsv`` (کرد، گرت، هات …)."""
+    return frozenset(row["past"] for row in load_table("verb_stems.tsv"))
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -106,9 +119,14 @@ def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], 
                 head = rest2[: len(rest2) - len(neg)]
                 if agent and not (neg or asp or head in preverbs):
                     continue
-                if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
-                    continue
                 pieces = [(head, "preverb" if head in preverbs else "stem")] if head else []
+                if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
+                    # a known nominal part and a preverb: باوەڕ + پێ + کراو
+                    preverb = next((p for p in preverbs if head.endswith(p) and len(head) - len(p) >= 2
+                                    and counts.get(head[: -len(p)], 0) >= MIN_STEM_COUNT), None)
+                    if preverb is None:
+                        continue
+                    pieces = [(head[: -len(preverb)], "stem"), (preverb, "preverb")]
                 pieces += [(p, r) for p, r in ((neg, "prefix"), (asp, "prefix"), (agent, "clitic")) if p]
                 out.append((tuple(pieces), {**neg_f, **asp_f, **agent_f}, bool(neg) + bool(asp) + bool(agent)))
     return tuple(out)
@@ -124,40 +142,60 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     >>> [(p.lemma, p.pieces) for p in parses("ڕایگەیاند")][0]
     ('ڕاگەیشتن', (('ڕا', 'preverb'), ('ی', 'clitic'), ('گە', 'stem'), ('یاند', 'suffix')))
     """
+    if word in irregular_forms():
+        return (irregular_forms()[word],)
     rights = _right_patterns()
     results: dict[tuple, VerbParse] = {}
-    by_first = _stems_by_first()
-    candidates = [(start, entry) for start, ch in enumerate(word) for entry in by_first.get(ch, ())
-                  if word.startswith(entry[0], start)]
+    trie = _stem_trie()
+    candidates = []
+    size = len(word)
+    for start in range(size):  # every stem of the table that occurs in the word, by a walk down a letter trie
+        node = trie
+        for end in range(start, size):
+            node = node.get(word[end])
+            if node is None:
+                break
+            found = node.get("")
+            if found:
+                candidates.extend((start, entry) for entry in found)
     for start, (stem_, kind, infinitive) in candidates:
         left, right = word[:start], word[start + len(stem_):]
-        match = rights[kind].fullmatch(right)
-        if match:
+        for pattern in rights[kind]:
+            match = pattern.fullmatch(right)
+            if not match:
+                continue
             voice, tail = match.group("voice") or "", match.group("tail") or ""
             voice_past = voice in _past_voices()
-            infinitive_form = bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))
-            for pieces, features, evidence in _left_parses(left, not infinitive_form):
-                if kind == "present" and not voice_past and not (features.keys() & {"negation", "aspect", "mood"}
-                                                                 or (pieces and pieces[0][1] == "preverb")):
-                    continue  # a present stem needs a prefix or a preverb before it
-                if len(stem_) == 1 and not evidence and not voice:
-                    continue
-                head = pieces[0][0] if pieces and pieces[0][1] in ("preverb", "stem") else ""
-                body = list(pieces) + [(stem_, "stem")]
-                body += [(p, "suffix") for p in (voice, tail) if p]
-                feats = dict(features)
-                feats["tense"] = "pst" if kind == "past" or voice_past else "prs"
-                if infinitive_form:
-                    feats["verbform"] = "inf"
-                if voice:
-                    feats["voice"] = _voice_features()[voice]
-                score = evidence + bool(voice) + bool(tail)
-                nominal = bool(head) and pieces[0][1] == "stem"
-                parse = VerbParse(head + infinitive, tuple(body), tuple(feats.items()), score, len(stem_),
-                                  nominal)
-                key = parse.pieces
-                if key not in results or results[key].evidence < score:
-                    results[key] = parse
+            shaped_infinitive = bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))
+            # past stem + ن: the masdar, or with دە/نە before it a finite 3pl (دەکردن, دەبوون)
+            for infinitive_form in ((True, False) if shaped_infinitive else (False,)):
+                for pieces, features, evidence in _left_parses(left, not infinitive_form):
+                    if shaped_infinitive and not infinitive_form and not features.keys() & {"aspect", "negation"}:
+                        continue
+                    if kind == "present" and not voice_past and not (features.keys() & {"negation", "aspect", "mood"}
+                                                                     or any(r == "preverb" for _, r in pieces)):
+                        continue  # a present stem needs a prefix or a preverb before it
+                    if len(stem_) == 1 and not evidence and not voice:
+                        continue
+                    if (kind == "present" and not voice and not tail and stem_[-1] not in "اەێۆوی"
+                            and features.get("aspect") == "ipfv"):
+                        continue  # دە/ئە + a present stem needs a person ending unless the stem ends in a vowel (دەڵێ)
+                    head = "".join(p for p, r in pieces if r in ("preverb", "stem"))  # preverb / nominal part
+                    body = list(pieces) + [(stem_, "stem")]
+                    body += [(p, "suffix") for p in (voice, tail) if p]
+                    feats = dict(features)
+                    feats["tense"] = "pst" if kind == "past" or voice_past else "prs"
+                    if infinitive_form:
+                        feats["verbform"] = "inf"
+                    if voice:
+                        feats["voice"] = _voice_features()[voice]
+                    score = evidence + bool(voice) + bool(tail)
+                    nominal = bool(head) and pieces[0][1] == "stem"
+                    parse = VerbParse(head + infinitive, tuple(body), tuple(feats.items()), score, len(stem_),
+                                      nominal)
+                    key = parse.pieces
+                    if key not in results or results[key].evidence < score:
+                        results[key] = parse
     return tuple(sorted(results.values(), key=lambda p: (p.nominal_head, -p.stem_length, len(p.pieces))))
 
 
@@ -177,8 +215,47 @@ def _infinitive_tail() -> regex.Pattern[str]:
     return regex.compile(_affixes()["infinitive_tail"][0][0])
 
 
+@functools.cache
+def irregular_forms() -> dict[str, VerbParse]:
+    """Forms of ``verb_forms.tsv`` (negative copula, subjunctive of بوون) as verb parses."""
+    out = {}
+    for row in load_table("verb_forms.tsv"):
+        pieces = row["pieces"].split()
+        features = tuple(part.split("=") for part in row["features"].split("|") if part)
+        out[row["form"]] = VerbParse(row["lemma"], tuple((p, "stem" if i == 0 else "suffix") for i, p in enumerate(pieces)),
+                                     tuple((k, v) for k, v in features), 2, len(pieces[0]), False)
+    return out
+
+
+@functools.cache
+def auxiliaries() -> frozenset[str]:
+    """Infinitives of the auxiliary and light verbs (``verb_stems.tsv``, column auxiliary)."""
+    return frozenset(row["infinitive"] for row in load_table("verb_stems.tsv") if row["auxiliary"] == "yes")
+
+
+@functools.cache
+def _masdar_ends() -> tuple[frozenset[str], tuple[int, ...]]:
+    ends = past_stems() | _past_voices()
+    return frozenset(ends), tuple(sorted({len(e) for e in ends}))
+
+
+def may_be_masdar(word: str) -> bool:
+    """A quick test before ``parses``: does ``word`` end in a past stem or a past voice + ن or نەوە?"""
+    if word.endswith("نەوە"):
+        rest = word[:-4]
+    elif word.endswith("ن"):
+        rest = word[:-1]
+    else:
+        return False
+    ends, lengths = _masdar_ends()
+    for n in lengths:
+        if rest[-n:] in ends:
+            return True
+    return False
+
+
 def is_infinitive(parse: VerbParse) -> bool:
-    return any(key == "verbform" for key, _ in parse.features)
+    return ("verbform", "inf") in parse.features
 
 
 def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> bool:
@@ -186,16 +263,27 @@ def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: in
     UniMorph training rows only."""
     markers = parse.finite_markers
     head_role = parse.pieces[0][1]
+    if (parse.stem_length == 1 and any(role == "clitic" for _, role in parse.pieces) and noun_stem == word
+            and noun_stem_count >= NOMINAL_HEAD_MAX_COUNT):
+        return False  # a frequent word is no verb on a one-letter stem and a clitic (ئەمنی ≠ ئە + م + ن + ی)
     if is_infinitive(parse):  # a masdar: unless the nominal reading cuts into the verb
         stem_end = sum(len(surface) for surface, _ in parse.pieces[:-1]) + 1
-        return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1
+        # a preverb or a nominal part before a stem of three letters or more: هەڵفڕین، وێنەکێشان (not دڵ + مان)
+        compound = noun_stem != word and (head_role == "preverb" or (parse.nominal_head and parse.stem_length >= 3
+                                                                     and len(parse.pieces[0][0]) >= 3))
+        return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1 or compound
     if parse.nominal_head or head_role == "preverb":
         tense = dict(parse.features).get("tense")
+        last, role = parse.pieces[-1]
+        if tense == "pst" and role == "suffix" and (last.startswith("وو") or last.startswith("او")):
+            return True  # a participle or perfect of a compound verb: پێشکەوتوو، یەکگرتووەکان، باوەڕپێکراو
         if (head_role == "preverb" and not markers and tense == "prs" and len(parse.pieces) > 2
                 and parse.pieces[-1][0] not in ("ی", "ە")):
             return True  # preverb + present stem + person ending: imperative/subjunctive (هەڵبژێرم)
         if head_role == "preverb" and markers >= 1:
             return True  # preverb + negation/aspect/agent/voice: ڕایگەیاند
+        if head_role == "preverb" and tense == "pst" and parse.stem_length >= 2 and len(parse.pieces) == 2:
+            return True  # preverb + a bare past stem: the 3sg past (دەرکەوت، دەرچوو، ڕابوارد)
         return noun_stem_count < 1 or (markers >= 1 and noun_stem_count < NOMINAL_HEAD_MAX_COUNT)
     return markers >= 1 or parse.stem_length >= 3
 
