@@ -10,6 +10,12 @@ sorani/evaluate/translit.py):
 Each pair is aligned letter by letter (which Latin string each Arabic letter stands for, with the
 bizroke i before a consonant); an averaged perceptron learns those choices from the letters around. The
 model ships the training words as a lexicon and the perceptron's weights.
+
+Then the tables of src/sorani/data/translit_known.json.gz are computed with that model (so they change no
+answer, they only save the work): the Latin of every Arabic-script word of the morphology lexicon
+(repair_lexicon.tsv.gz, stems.tsv.gz, lemmas.tsv: see LICENSES.md; no KTC or tweet text), and the Latin
+the model gave most often to each run of letters between vowel letters, with its neighbours, in those
+words (used for words outside the lexicon whose runs were all seen). ``--tables-only`` rebuilds just them.
 """
 
 from __future__ import annotations
@@ -25,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sorani.evaluate.translit import training_pairs  # noqa: E402
-from sorani.translit import MODEL_FILE, candidates, features, label_key  # noqa: E402
+from sorani import translit  # noqa: E402
+from sorani.translit import KNOWN_FILE, MODEL_FILE, candidates, chunk_keys, features, label_key  # noqa: E402
 
 
 def align(arabic: str, latin: str) -> list[str] | None:
@@ -98,7 +105,47 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--tables-only", action="store_true", help="only rebuild translit_known.json.gz")
     args = parser.parse_args(argv)
+    if not args.tables_only:
+        train_model(args)
+    build_tables()
+    return 0
+
+
+def build_tables() -> None:
+    """translit_known.json.gz from the shipped model: the known words' Latin and the runs' Latin."""
+    from sorani.morphology.analyzer import _counts
+
+    # the model alone (no old tables), exactly what transliterate would compute for each word
+    translit._known_data = lambda: {"words": {}, "chunks": {}}
+    for func in (translit._known, translit._chunks, translit._model, translit._scorers, translit._decide,
+                 translit.word_to_latin):
+        func.cache_clear()
+    normal = translit._normalizer()
+    words = sorted({w for w in (*_counts(), *translit._model()[0]) if translit._ARABIC_WORD.fullmatch(w)
+                    and not w.startswith("ر") and normal(w) == w})
+    known = {w: translit.word_to_latin(w) for w in words}
+    known = {w: latin for w, latin in known.items() if latin}
+    runs: dict[str, Counter] = defaultdict(Counter)
+    for word, latin in known.items():
+        labels = align(word, latin)
+        if labels is None:
+            continue
+        pieces = translit._run_pattern()[0].split(word)
+        position = 0
+        for k, key in zip(range(1, len(pieces), 2), chunk_keys(word)):
+            position += len(pieces[k - 1])
+            runs[key]["".join(labels[position : position + len(pieces[k])])] += 1
+            position += len(pieces[k])
+    chunks = {key: c.most_common(1)[0][0] for key, c in sorted(runs.items())}
+    out = ROOT / "src" / "sorani" / "data" / KNOWN_FILE
+    data = {"words": known, "chunks": chunks}
+    out.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0))
+    print(f"{len(known):,} known words, {len(chunks):,} runs; {out.stat().st_size:,} bytes")
+
+
+def train_model(args) -> None:
     pairs = training_pairs(args.shared)
     aligned, failed = [], 0
     lexicon: dict[str, Counter] = defaultdict(Counter)
@@ -115,7 +162,6 @@ def main(argv=None) -> int:
     out.write_bytes(gzip.compress(json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0))
     print(f"{len(pairs)} pairs, {len(aligned)} aligned, {failed} not alignable; {len(weights)} features; "
           f"{out.stat().st_size:,} bytes")
-    return 0
 
 
 if __name__ == "__main__":

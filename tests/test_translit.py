@@ -74,3 +74,33 @@ def test_never_crashes_and_foreign_text_passes(text):
 @given(st.text(alphabet="abcdxyz0123456789 .,!?", max_size=30))
 def test_non_kurdish_text_passes_through(text):
     assert sorani.transliterate(text) == sorani.normalize(text)
+
+
+def test_known_words_table_is_the_models_own_answer(monkeypatch):
+    """translit_known.json.gz only saves work: for a sample of its words (and of words outside it, which go
+    through the runs table), the answer is the one the model computes without the tables."""
+    from sorani import translit
+
+    known = translit._known_data()["words"]
+    sample = sorted(known)[::997] + ["ڕاگەیاندنی", "کوردستان", "سەرۆکوەزیرانی"]
+    with_tables = {w: translit.word_to_latin(w) for w in sample}
+    translit.word_to_latin.cache_clear()
+    monkeypatch.setattr(translit, "_known_data", lambda: {"words": {}, "chunks": {}})
+    translit._known.cache_clear()
+    translit._chunks.cache_clear()
+    try:
+        assert {w: translit.word_to_latin(w) for w in sample} == with_tables
+    finally:
+        translit.word_to_latin.cache_clear()
+        monkeypatch.undo()
+        translit._known.cache_clear()
+        translit._chunks.cache_clear()
+
+
+def test_runs_table_spells_words_outside_the_lexicon():
+    from sorani import translit
+
+    assert translit.chunk_keys("ڕاگەیاندنی") == ["^ڕا", "اگە", "ەیا", "اندنی$"]
+    word = "ڕاگەیاندنەکانمان"  # our announcements: not a known word, every run seen
+    assert word not in translit._known()
+    assert translit._from_chunks(word) == sorani.transliterate(word) == "řageyandinekanman"

@@ -20,7 +20,6 @@ import gzip
 import json
 import re
 from importlib import resources
-from itertools import repeat
 
 from ._data import load_table
 from .errors import ConfigError, require_str
@@ -28,6 +27,7 @@ from .errors import ConfigError, require_str
 SCHEMES = ("hawar", "wergor", "ascii")
 TARGETS = ("latin", "arabic")
 MODEL_FILE = "translit_model.json.gz"
+KNOWN_FILE = "translit_known.json.gz"
 _ARABIC_WORD = re.compile(r"[ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ]+")
 # ASCII for the vowel readings of و and ی, which have no row of their own in translit_letters.tsv
 _ASCII_VOWELS = {"î": "ii", "û": "uu"}
@@ -68,9 +68,32 @@ def label_key(letter: str, option: str) -> str:
     return f"{letter}:{option}"
 
 
+# The perceptron's feature templates: a name and an expression over the seven letters ``w`` centred on the
+# one labelled (``w[3]``), their syllable skeleton ``s`` (C consonant, V vowel letter, w و, y ی, ' ئ; ^ and $
+# pad the word) and the previous label ``prev``. Compiled once into the feature extractor used in training and
+# into the scorer used at run time (a sum of dict lookups, no feature strings built).
+TEMPLATES = (
+    ("s7", "s"), ("s5", "s[1:6]"), ("s3", "s[2:5]"), ("sn", "s[3:]"), ("sp", "s[:4]"),
+    ("sprev", "prev + s[3:6]"), ("cs5", "w[3] + s[1:6]"), ("ns", "w[4] + s[2:4]"),
+    ("c", "w[3]"), ("p1", "w[2]"), ("n1", "w[4]"), ("p2", "w[1:3]"), ("n2", "w[4:6]"), ("w3", "w[2:5]"),
+    ("w5", "w[1:6]"), ("p3", "w[0:3]"), ("n3", "w[4:7]"), ("prev", "prev"), ("prev+c", "prev + w[3]"),
+    ("w7", "w"),
+)
+_PAD = "^^^"
+
+
+def _compile(body: str, env: dict):
+    return eval(f"lambda w, s, prev: {body}", env)  # noqa: S307 - built from the constant TEMPLATES only
+
+
+@functools.lru_cache(maxsize=None)
+def _feature_function():
+    return _compile("[" + ", ".join(f"{name!r} + '=' + ({expr})" for name, expr in TEMPLATES) + "]", {})
+
+
 def features(word: str, i: int, previous: str) -> list[str]:
     """Features of letter ``i`` of ``word`` for the labeller: the letters around it and the previous label."""
-    padded = "^^^" + word + "$$$"
+    padded = _PAD + word + "$$$"
     return window_features(padded[i : i + 7], previous)
 
 
@@ -86,12 +109,7 @@ def _shape_table() -> dict[int, str]:
 def window_features(w: str, previous: str) -> list[str]:
     """Features from the seven letters centred on the one labelled (``w[3]``) and the previous label, and
     from their syllable skeleton (which letters are consonants, vowels, و or ی)."""
-    shape = w.translate(_shape_table())
-    return [f"s7={shape}", f"s5={shape[1:6]}", f"s3={shape[2:5]}", f"sn={shape[3:]}", f"sp={shape[:4]}",
-        f"sprev={previous}{shape[3:6]}", f"cs5={w[3]}{shape[1:6]}", f"ns={w[4]}{shape[2:4]}",
-        f"c={w[3]}", f"p1={w[2]}", f"n1={w[4]}", f"p2={w[1:3]}", f"n2={w[4:6]}", f"w3={w[2:5]}", f"w5={w[1:6]}",
-        f"p3={w[0:3]}", f"n3={w[4:7]}", f"prev={previous}", f"prev+c={previous}{w[3]}", f"w7={w}",
-    ]
+    return _feature_function()(w, w.translate(_shape_table()), previous)
 
 
 @functools.lru_cache(maxsize=None)
@@ -101,59 +119,78 @@ def _model() -> tuple[dict[str, str], dict[str, dict[str, float]]]:
     return model["lexicon"], model["weights"]
 
 
-def label_word(word: str, weights: dict[str, dict[str, float]]) -> list[str]:
-    """The Latin string for each letter of ``word``, chosen greedily left to right."""
-    labels: list[str] = []
-    previous = "^"
-    padded = "^^^" + word + "$$$"
-    kinds = [_letters()[letter]["kind"] for letter in word]
-    for i, letter in enumerate(word):
-        options = candidates(letter)
-        if i == 0 and kinds[0] == "consonant":
-            options = options[:1]  # no bizroke before the first letter (the ئ seat writes a vowel onset)
-        elif i == 1 and kinds[0] == kinds[1] == "consonant":
-            options = tuple(o for o in options if o.startswith("i"))  # a word never starts with a cluster
-        if len(options) == 1:
-            labels.append(options[0])
-        else:
-            labels.append(_decide(padded[i : i + 7], previous, options))
-        previous = label_key(letter, labels[-1])
-    return labels
+@functools.lru_cache(maxsize=None)
+def _scorers():
+    """Two functions of (window, skeleton, previous label): the bizroke score of a consonant (weight of iC
+    minus weight of C, summed over the templates) and the tuple of per-label weight rows of each template
+    (for و, ی and ئ). Each template has its own dict from the feature's value to its weights."""
+    by_template: dict[str, dict[str, dict[str, float]]] = {name: {} for name, _ in TEMPLATES}
+    for feature, row in _model()[1].items():
+        name, _, value = feature.partition("=")
+        if name in by_template:
+            by_template[name][value] = row
+    env: dict = {}
+    diff_terms, row_terms = [], []
+    for k, (name, expr) in enumerate(TEMPLATES):
+        rows = by_template[name]
+        diffs = {v: r.get("iC", 0.0) - r.get("C", 0.0) for v, r in rows.items() if "iC" in r or "C" in r}
+        env[f"d{k}"], env[f"r{k}"] = diffs.get, rows.get
+        diff_terms.append(f"d{k}({expr}, 0.0)")
+        row_terms.append(f"r{k}({expr})")
+    return _compile(" + ".join(diff_terms), env), _compile("(" + ", ".join(row_terms) + ",)", env)
 
 
 @functools.lru_cache(maxsize=None)
-def _bizroke_weights() -> dict[str, float]:
-    """feature -> weight of "bizroke" minus weight of "no bizroke" (the consonant labels iC and C)."""
-    return {f: w.get("iC", 0.0) - w.get("C", 0.0) for f, w in _model()[1].items() if "iC" in w or "C" in w}
+def _letter_plan() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]]:
+    """letter -> (its options, their labels, whether it is a consonant)."""
+    return {a: (candidates(a), tuple(label_key(a, o) for o in candidates(a)), row["kind"] == "consonant")
+            for a, row in _letters().items()}
+
+
+def label_word(word: str) -> list[str]:
+    """The Latin string for each letter of ``word``, chosen greedily left to right by the perceptron."""
+    plan = _letter_plan()
+    labels: list[str] = []
+    previous = "^"
+    padded = _PAD + word + "$$$"
+    shape = padded.translate(_shape_table())
+    cluster_start = len(word) > 1 and plan[word[0]][2] and plan[word[1]][2]
+    for i, letter in enumerate(word):
+        options, keys, consonant = plan[letter]
+        if i == 0 and consonant:
+            k = 0  # no bizroke before the first letter (the ئ seat writes a vowel onset)
+        elif i == 1 and cluster_start:
+            k = 1  # a word never starts with a cluster
+        else:
+            k = _decide(padded[i : i + 7], shape[i : i + 7], previous, letter)
+        labels.append(options[k])
+        previous = keys[k]
+    return labels
 
 
 @functools.lru_cache(maxsize=200_000)
-def _decide(window: str, previous: str, options: tuple[str, ...]) -> str:
-    """The best option for the letter in the middle of ``window`` (cached: windows repeat across words)."""
-    letter = window[3]
-    feats = window_features(window, previous)
-    if len(options) == 2 and _letters()[letter]["kind"] == "consonant":
-        # the common case, bizroke or not: one sum of the weight differences (ties keep the plain consonant)
-        return options[1] if sum(map(_bizroke_weights().get, feats, repeat(0.0))) > 0 else options[0]
-    weights = _model()[1]
-    keys = {label_key(letter, o): o for o in options}
+def _decide(window: str, shape: str, previous: str, letter: str) -> int:
+    """The index of the best option for ``letter``, the middle of ``window`` (cached: windows repeat across
+    words). Ties go to the earlier option (the plain consonant)."""
+    options, keys, consonant = _letter_plan()[letter]
+    if consonant:
+        return 1 if _scorers()[0](window, shape, previous) > 0 else 0
     scores = dict.fromkeys(keys, 0.0)
-    for feature in feats:
-        for key, weight in weights.get(feature, {}).items():
-            if key in scores:
-                scores[key] += weight
-    return keys[max(keys, key=lambda k: (scores[k], -options.index(keys[k])))]
+    for row in _scorers()[1](window, shape, previous):
+        if row:
+            for key, weight in row.items():
+                if key in scores:
+                    scores[key] += weight
+    return max(range(len(keys)), key=lambda k: (scores[keys[k]], -k))
 
 
-@functools.lru_cache(maxsize=100_000)
-def word_to_latin(word: str) -> str:
-    """One normalized Arabic-script word in Hawar Latin."""
+def _compute(word: str) -> str:
+    """The model's answer for one word (the shipped tables of ``_known()`` hold it for the known words)."""
     if word.startswith("ر"):
         # Written with a plain ر at the start (the standard spelling has ڕ): it reads the same, so the word
         # is decided as the standard spelling, and the letter stays what the writer wrote.
-        latin = word_to_latin("ڕ" + word[1:])
-        return "r" + latin[1:] if latin.startswith("ř") else latin
-    lexicon, weights = _model()
+        return _initial_r(word_to_latin("ڕ" + word[1:]))
+    lexicon = _model()[0]
     if word in lexicon:
         return lexicon[word]
     for suffix, latin in _suffixes():
@@ -161,7 +198,72 @@ def word_to_latin(word: str) -> str:
         if word.endswith(suffix) and len(stem) > 2 and _letters()[stem[-1]]["kind"] == "consonant" and _known_stem(stem):
             # a known word plus a suffix of translit_suffixes.tsv: the bizroke falls as in the bare word
             return word_to_latin(stem) + latin
-    return "".join(label_word(word, weights))
+    composed = _from_chunks(word)
+    return composed if composed is not None else "".join(label_word(word))
+
+
+@functools.lru_cache(maxsize=None)
+def _known_data() -> dict:
+    try:
+        raw = resources.files("sorani").joinpath("data", KNOWN_FILE).read_bytes()
+    except FileNotFoundError:  # pragma: no cover - the tables are being rebuilt
+        return {"words": {}, "chunks": {}}
+    return json.loads(gzip.decompress(raw))
+
+
+@functools.lru_cache(maxsize=None)
+def _known() -> dict[str, str]:
+    """Known word -> its Latin: the model's own answers for the words of the morphology lexicon, computed
+    once by ``scripts/train_translit.py`` so that running text is mostly dict lookups. A word written with
+    a plain initial ر is looked up as its standard ڕ spelling (``_compute`` does the same)."""
+    words = dict(_known_data()["words"])
+    for word, latin in list(words.items()):
+        if word.startswith("ڕ"):
+            words.setdefault("ر" + word[1:], _initial_r(latin))
+    return words
+
+
+@functools.lru_cache(maxsize=None)
+def _chunks() -> dict[str, str]:
+    """A run of letters between vowel letters, with the letter before and after it (^ and $ at the word
+    edges) -> its Latin, as the model decided it most often in the known words."""
+    return _known_data()["chunks"]
+
+
+@functools.lru_cache(maxsize=None)
+def _run_pattern() -> tuple[re.Pattern, dict[int, str]]:
+    vowels = "".join(a for a, row in _letters().items() if row["kind"] == "vowel")
+    return re.compile(f"([^{vowels}]+)"), str.maketrans({a: _letters()[a]["hawar"] for a in vowels})
+
+
+def chunk_keys(word: str) -> list[str]:
+    """The runs of ``word`` between its vowel letters (ا ە ێ ۆ), each with its neighbours: ڕاگەیاندنی →
+    ^ڕا اگە ەیا اندنی$."""
+    parts = _run_pattern()[0].split(word)
+    return [(parts[k - 1][-1:] or "^") + parts[k] + (parts[k + 1][:1] or "$") for k in range(1, len(parts), 2)]
+
+
+def _from_chunks(word: str) -> str | None:
+    """The word from its runs' Latin in ``_chunks()``, or None when a run was never seen."""
+    pattern, vowels = _run_pattern()
+    parts = pattern.split(word)
+    chunks = _chunks()
+    for k in range(1, len(parts), 2):
+        latin = chunks.get((parts[k - 1][-1:] or "^") + parts[k] + (parts[k + 1][:1] or "$"))
+        if latin is None:
+            return None
+        parts[k] = latin
+    return "".join(parts).translate(vowels)
+
+
+def _initial_r(latin: str) -> str:
+    return "r" + latin[1:] if latin.startswith("ř") else latin
+
+
+@functools.lru_cache(maxsize=100_000)
+def word_to_latin(word: str) -> str:
+    """One normalized Arabic-script word in Hawar Latin."""
+    return _known().get(word) or _compute(word)
 
 
 @functools.lru_cache(maxsize=None)
@@ -188,9 +290,21 @@ def _normalizer():
     return Normalizer("standard", initial_r=False)
 
 
+def _match_to_latin(match: re.Match) -> str:
+    return word_to_latin(match.group())
+
+
+@functools.lru_cache(maxsize=100_000)
+def _token_to_latin(token: str) -> str:
+    return _ARABIC_WORD.sub(_match_to_latin, token)
+
+
 def _to_latin(text: str, scheme: str) -> str:
     text = _normalizer()(text)
-    out = _ARABIC_WORD.sub(lambda m: word_to_latin(m.group()), text)
+    # one split on spaces and a dict lookup per token; a token that is not a known word (punctuation
+    # attached, a newline, an unknown word, another script) goes through the word pattern, cached
+    known = _known().get
+    out = " ".join([known(token) or _token_to_latin(token) for token in text.split(" ")])
     if scheme == "wergor":
         out = out.replace("’", "ë")
     elif scheme == "ascii":
