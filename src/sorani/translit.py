@@ -77,13 +77,13 @@ TEMPLATES = (
     ("sprev", "prev + s[3:6]"), ("cs5", "w[3] + s[1:6]"), ("ns", "w[4] + s[2:4]"),
     ("c", "w[3]"), ("p1", "w[2]"), ("n1", "w[4]"), ("p2", "w[1:3]"), ("n2", "w[4:6]"), ("w3", "w[2:5]"),
     ("w5", "w[1:6]"), ("p3", "w[0:3]"), ("n3", "w[4:7]"), ("prev", "prev"), ("prev+c", "prev + w[3]"),
-    ("w7", "w"),
+    ("w7", "w"), ("b", "b + s[2:5]"), ("bc", "b[1] + w[2:5]"),
 )
 _PAD = "^^^"
 
 
 def _compile(body: str, env: dict):
-    return eval(f"lambda w, s, prev: {body}", env)  # noqa: S307 - built from the constant TEMPLATES only
+    return eval(f"lambda w, s, prev, b: {body}", env)  # noqa: S307 - built from the constant TEMPLATES only
 
 
 @functools.lru_cache(maxsize=None)
@@ -94,7 +94,32 @@ def _feature_function():
 def features(word: str, i: int, previous: str) -> list[str]:
     """Features of letter ``i`` of ``word`` for the labeller: the letters around it and the previous label."""
     padded = _PAD + word + "$$$"
-    return window_features(padded[i : i + 7], previous)
+    w = padded[i : i + 7]
+    return _feature_function()(w, w.translate(_shape_table()), previous, _marks(word)[i : i + 3])
+
+
+def _marks(word: str) -> str:
+    """One mark per letter, padded by one on each side: where a morpheme starts, by the best analysis of
+    ``sorani.analyze`` (B: the stem after a prefix or preverb, S: a suffix, clitic or later prefix) or, failing
+    that, after a known word of two letters or more at the start (P: a preverb or the first part of a
+    compound, دا|شکان, دەست|پێک); - elsewhere."""
+    from .morphology.analyzer import _counts, analyze
+
+    counts, minimum = _counts(), _params()["prefix_count"]
+    marks = ["P" if 2 <= i <= len(word) - 2 and counts.get(word[:i], 0) >= minimum else "-" for i in range(len(word))]
+    analyses = analyze(word)
+    if analyses:
+        position = 0
+        for morpheme in analyses[0].morphemes:
+            if 0 < position < len(word):
+                marks[position] = "B" if morpheme.role == "stem" else "S"
+            position += len(morpheme.surface)
+    return "-" + "".join(marks) + "-"
+
+
+@functools.lru_cache(maxsize=None)
+def _params() -> dict[str, float]:
+    return {row["name"]: float(row["value"]) for row in load_table("translit_params.tsv")}
 
 
 @functools.lru_cache(maxsize=None)
@@ -106,10 +131,10 @@ def _shape_table() -> dict[int, str]:
     return table
 
 
-def window_features(w: str, previous: str) -> list[str]:
+def window_features(w: str, previous: str, marks: str = "---") -> list[str]:
     """Features from the seven letters centred on the one labelled (``w[3]``) and the previous label, and
     from their syllable skeleton (which letters are consonants, vowels, و or ی)."""
-    return _feature_function()(w, w.translate(_shape_table()), previous)
+    return _feature_function()(w, w.translate(_shape_table()), previous, marks)
 
 
 @functools.lru_cache(maxsize=None)
@@ -154,6 +179,7 @@ def label_word(word: str) -> list[str]:
     previous = "^"
     padded = _PAD + word + "$$$"
     shape = padded.translate(_shape_table())
+    marks = _marks(word)
     cluster_start = len(word) > 1 and plan[word[0]][2] and plan[word[1]][2]
     for i, letter in enumerate(word):
         options, keys, consonant = plan[letter]
@@ -162,21 +188,21 @@ def label_word(word: str) -> list[str]:
         elif i == 1 and cluster_start:
             k = 1  # a word never starts with a cluster
         else:
-            k = _decide(padded[i : i + 7], shape[i : i + 7], previous, letter)
+            k = _decide(padded[i : i + 7], shape[i : i + 7], previous, letter, marks[i : i + 3])
         labels.append(options[k])
         previous = keys[k]
     return labels
 
 
 @functools.lru_cache(maxsize=200_000)
-def _decide(window: str, shape: str, previous: str, letter: str) -> int:
+def _decide(window: str, shape: str, previous: str, letter: str, marks: str) -> int:
     """The index of the best option for ``letter``, the middle of ``window`` (cached: windows repeat across
     words). Ties go to the earlier option (the plain consonant)."""
     options, keys, consonant = _letter_plan()[letter]
     if consonant:
-        return 1 if _scorers()[0](window, shape, previous) > 0 else 0
+        return 1 if _scorers()[0](window, shape, previous, marks) > 0 else 0
     scores = dict.fromkeys(keys, 0.0)
-    for row in _scorers()[1](window, shape, previous):
+    for row in _scorers()[1](window, shape, previous, marks):
         if row:
             for key, weight in row.items():
                 if key in scores:
@@ -272,13 +298,10 @@ def _suffixes() -> tuple[tuple[str, str], ...]:
 
 
 def _known_stem(word: str) -> bool:
-    """A word the morphology lexicon has seen at least ``_KNOWN_STEM_COUNT`` times."""
+    """A word the morphology lexicon has seen at least ``known_stem_count`` times."""
     from .morphology.analyzer import _counts
 
-    return _counts().get(word, 0) >= _KNOWN_STEM_COUNT
-
-
-_KNOWN_STEM_COUNT = 3
+    return _counts().get(word, 0) >= _params()["known_stem_count"]
 
 
 @functools.lru_cache(maxsize=1)
