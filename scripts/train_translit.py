@@ -107,10 +107,14 @@ def main(argv=None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--tables-only", action="store_true", help="only rebuild translit_known.json.gz")
+    parser.add_argument("--names", action="store_true", help="only rebuild translit_names.tsv")
     parser.add_argument("--cv", type=int, metavar="K", help="only report K-fold cross-validation on the training pairs")
     args = parser.parse_args(argv)
     if args.cv:
         cross_validate(args.shared, args.cv, args.epochs)
+        return 0
+    if args.names:
+        build_names(args.shared)
         return 0
     if not args.tables_only:
         train_model(args)
@@ -138,6 +142,66 @@ def build_tables() -> None:
     data = {"words": known, "chunks": chunks}
     out.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0))
     print(f"{len(known):,} known words, {len(chunks):,} runs; {out.stat().st_size:,} bytes")
+
+
+NAME_FILES = ("Persons", "Locations", "Mountains", "Rivers", "Villages", "Caves")
+MULTIWORD_NAME_FILES = ("Persons", "Locations")  # every word of a multi-word entry (the others are phrases)
+LATIN_TEXTS = ("CentralKurdish-latn_train.txt", "NorthernKurdish-latn_train.txt")
+_FOLD = str.maketrans("řłḧẍë’", "rlhxe'")
+DEFINITE = ("ەکە", "ەکان", "ەکەی", "ەکانی", "ێک", "ێکی", "ەکەم", "ەکەت")
+DEFINITE_AFTER_VOWEL = ("کە", "کان", "کەی", "کانی", "یەک", "یەکی", "یەکە", "یەکان")
+
+
+def build_names(shared: Path) -> None:
+    import re
+
+    import sorani
+    from sorani.morphology.analyzer import _counts
+
+    upper, lower = Counter(), Counter()
+    for name in LATIN_TEXTS:
+        for line in (shared / "langid" / "train" / name).read_text(encoding="utf-8").splitlines():
+            start = True
+            for token in re.findall(r"[^\W\d_]+|[.!?:]", line):
+                if token in ".!?:":
+                    start = True
+                    continue
+                if not start:
+                    (upper if token[0].isupper() else lower)[token.lower().translate(_FOLD)] += 1
+                start = False
+    common, candidates = set(), set()  # UniMorph: proper nouns (PROPN) are candidates, the rest common words
+    for path in ("unimorph.trainval.tsv", "unimorph-silver.dev.tsv"):
+        for line in (shared / "morphology" / path).read_text(encoding="utf-8").splitlines()[1:]:
+            cells = line.split("\t")
+            if len(cells) >= 3:
+                words = {translit._normalizer()(cell) for cell in cells[:2]}
+                (candidates if cells[2].startswith("PROPN") else common).update(words)
+    common -= candidates
+    counts, stop = _counts(), sorani.stopwords()
+    names = set()
+    for name in NAME_FILES:
+        for line in (shared / "lexicon" / "named-entities" / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
+            words = translit._normalizer()(line.strip()).split()
+            if len(words) == 1 or name in MULTIWORD_NAME_FILES:
+                candidates.update(words)
+    for word in sorted(candidates):
+        if word.startswith("ر"):
+            word = "ڕ" + word[1:]
+        if not translit._ARABIC_WORD.fullmatch(word) or len(word) < 3 or word in stop:
+            continue
+        latin = translit.word_to_latin(word).translate(_FOLD)
+        if upper[latin] or lower[latin]:  # the Latin text has it inside a sentence: as it writes it most
+            if upper[latin] > lower[latin]:
+                names.add(word)
+            continue
+        suffixes = DEFINITE_AFTER_VOWEL if word[-1] in "اەۆێوی" else DEFINITE
+        if word not in common and not any(counts.get(word + suffix, 0) for suffix in suffixes):
+            names.add(word)
+    out = ROOT / "src" / "sorani" / "data" / "translit_names.tsv"
+    header = ("# Proper names that transliterate(..., capitalize=True) capitalizes; built by\n"
+              "# scripts/train_translit.py --names from the KurdishNamedEntities gazetteers (CC0), see its docstring.\n")
+    out.write_text(header + "name\n" + "".join(f"{w}\n" for w in sorted(names)), encoding="utf-8")
+    print(f"{len(names):,} names")
 
 
 def run_table(known: dict[str, str], min_count: int = 1, purity: float = 0.0) -> dict[str, str]:

@@ -99,22 +99,30 @@ def features(word: str, i: int, previous: str) -> list[str]:
 
 
 def _marks(word: str) -> str:
-    """One mark per letter, padded by one on each side: where a morpheme starts, by the best analysis of
-    ``sorani.analyze`` (B: the stem after a prefix or preverb, S: a suffix, clitic or later prefix) or, failing
-    that, after a known word of two letters or more at the start (P: a preverb or the first part of a
-    compound, دا|شکان, دەست|پێک); - elsewhere."""
-    from .morphology.analyzer import _counts, analyze
-
-    counts, minimum = _counts(), _params()["prefix_count"]
+    """One mark per letter, padded by one on each side: S where a suffix or clitic starts (the best split
+    of the morphology analyzer's nominal suffixes, ``segment``'s), P after a known word of two letters or
+    more at the start of a longer word (a preverb, a prefix or the first part of a compound: دا|شکان,
+    دەست|پێک), - elsewhere. (The analyzer's verb parses would help a little more, 0.967 against 0.964 in
+    cross-validation, but cost three times the rest of the model.)"""
+    counts, best_split = _morphology()
+    minimum = _params()["prefix_count"]
     marks = ["P" if 2 <= i <= len(word) - 2 and counts.get(word[:i], 0) >= minimum else "-" for i in range(len(word))]
-    analyses = analyze(word)
-    if analyses:
-        position = 0
-        for morpheme in analyses[0].morphemes:
-            if 0 < position < len(word):
-                marks[position] = "B" if morpheme.role == "stem" else "S"
-            position += len(morpheme.surface)
+    stem, suffixes = best_split(word)
+    position = len(stem)
+    for suffix in suffixes:
+        if position < len(word):
+            marks[position] = "S"
+        position += len(suffix[0])
     return "-" + "".join(marks) + "-"
+
+
+@functools.lru_cache(maxsize=None)
+def _morphology():
+    """The morphology lexicon's word counts and its best nominal split (imported late: morphology is a
+    layer below, loaded only when a word needs the model)."""
+    from .morphology.analyzer import _best_split, _counts
+
+    return _counts(), _best_split
 
 
 @functools.lru_cache(maxsize=None)
@@ -146,23 +154,36 @@ def _model() -> tuple[dict[str, str], dict[str, dict[str, float]]]:
 
 @functools.lru_cache(maxsize=None)
 def _scorers():
-    """Two functions of (window, skeleton, previous label): the bizroke score of a consonant (weight of iC
-    minus weight of C, summed over the templates) and the tuple of per-label weight rows of each template
-    (for و, ی and ئ). Each template has its own dict from the feature's value to its weights."""
+    """Functions of (window, skeleton, previous label, marks), compiled from the templates: the bizroke
+    score of a consonant (weight of iC minus weight of C, summed over the templates), and for each other
+    letter with a choice (و, ی, ئ) the tuple of each template's weights for that letter's options, to be
+    summed column by column. Each template has its own dict from the feature's value to its weights."""
     by_template: dict[str, dict[str, dict[str, float]]] = {name: {} for name, _ in TEMPLATES}
     for feature, row in _model()[1].items():
         name, _, value = feature.partition("=")
         if name in by_template:
             by_template[name][value] = row
+    plan = _letter_plan()
     env: dict = {}
-    diff_terms, row_terms = [], []
+    diff_terms = []
     for k, (name, expr) in enumerate(TEMPLATES):
         rows = by_template[name]
         diffs = {v: r.get("iC", 0.0) - r.get("C", 0.0) for v, r in rows.items() if "iC" in r or "C" in r}
-        env[f"d{k}"], env[f"r{k}"] = diffs.get, rows.get
+        env[f"d{k}"] = diffs.get
         diff_terms.append(f"d{k}({expr}, 0.0)")
-        row_terms.append(f"r{k}({expr})")
-    return _compile(" + ".join(diff_terms), env), _compile("(" + ", ".join(row_terms) + ",)", env)
+    vectors = {}
+    for letter, (options, keys, consonant) in plan.items():
+        if consonant or len(options) < 2:
+            continue
+        local = {"Z": (0.0,) * len(keys)}
+        terms = []
+        for k, (name, expr) in enumerate(TEMPLATES):
+            rows = {v: tuple(r.get(key, 0.0) for key in keys) for v, r in by_template[name].items()
+                    if any(key in r for key in keys)}
+            local[f"v{k}"] = rows.get
+            terms.append(f"v{k}({expr}, Z)")
+        vectors[letter] = _compile("(" + ", ".join(terms) + ",)", local)
+    return _compile(" + ".join(diff_terms), env), vectors
 
 
 @functools.lru_cache(maxsize=None)
@@ -183,8 +204,8 @@ def label_word(word: str) -> list[str]:
     cluster_start = len(word) > 1 and plan[word[0]][2] and plan[word[1]][2]
     for i, letter in enumerate(word):
         options, keys, consonant = plan[letter]
-        if i == 0 and consonant:
-            k = 0  # no bizroke before the first letter (the ئ seat writes a vowel onset)
+        if len(options) == 1 or (i == 0 and consonant):
+            k = 0  # a vowel letter; no bizroke before the first letter (the ئ seat writes a vowel onset)
         elif i == 1 and cluster_start:
             k = 1  # a word never starts with a cluster
         else:
@@ -198,16 +219,10 @@ def label_word(word: str) -> list[str]:
 def _decide(window: str, shape: str, previous: str, letter: str, marks: str) -> int:
     """The index of the best option for ``letter``, the middle of ``window`` (cached: windows repeat across
     words). Ties go to the earlier option (the plain consonant)."""
-    options, keys, consonant = _letter_plan()[letter]
-    if consonant:
+    if _letter_plan()[letter][2]:
         return 1 if _scorers()[0](window, shape, previous, marks) > 0 else 0
-    scores = dict.fromkeys(keys, 0.0)
-    for row in _scorers()[1](window, shape, previous, marks):
-        if row:
-            for key, weight in row.items():
-                if key in scores:
-                    scores[key] += weight
-    return max(range(len(keys)), key=lambda k: (scores[keys[k]], -k))
+    scores = [sum(column) for column in zip(*_scorers()[1][letter](window, shape, previous, marks))]
+    return scores.index(max(scores))
 
 
 def _compute(word: str) -> str:
@@ -299,9 +314,7 @@ def _suffixes() -> tuple[tuple[str, str], ...]:
 
 def _known_stem(word: str) -> bool:
     """A word the morphology lexicon has seen at least ``known_stem_count`` times."""
-    from .morphology.analyzer import _counts
-
-    return _counts().get(word, 0) >= _params()["known_stem_count"]
+    return _morphology()[0].get(word, 0) >= _params()["known_stem_count"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -322,17 +335,71 @@ def _token_to_latin(token: str) -> str:
     return _ARABIC_WORD.sub(_match_to_latin, token)
 
 
-def _to_latin(text: str, scheme: str) -> str:
+def _to_latin(text: str, scheme: str, capitalize: bool = False) -> str:
     text = _normalizer()(text)
+    if capitalize:
+        return _capitalized(text, _SCHEME_FUNCTIONS[scheme])
     # one split on spaces and a dict lookup per token; a token that is not a known word (punctuation
     # attached, a newline, an unknown word, another script) goes through the word pattern, cached
     known = _known().get
-    out = " ".join([known(token) or _token_to_latin(token) for token in text.split(" ")])
-    if scheme == "wergor":
-        out = out.replace("’", "ë")
-    elif scheme == "ascii":
-        out = out.translate(_ascii_table())
-    return out
+    return _SCHEME_FUNCTIONS[scheme](" ".join([known(token) or _token_to_latin(token) for token in text.split(" ")]))
+
+
+def _wergor(latin: str) -> str:
+    return latin.replace("’", "ë")
+
+
+def _ascii(latin: str) -> str:
+    return latin.translate(_ascii_table())
+
+
+_SCHEME_FUNCTIONS = {"hawar": str, "wergor": _wergor, "ascii": _ascii}
+_SPLIT_WORDS = re.compile(f"({_ARABIC_WORD.pattern})")
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _capitalized(text: str, convert) -> str:
+    """Latin with the first word of each sentence (``sorani.sentence_spans``) and the known proper names
+    (``translit_names.tsv``) capitalized. Everything else is as without ``capitalize``."""
+    from bisect import bisect_right
+
+    from .tokenizer import sentence_spans
+
+    starts = [start for start, _ in sentence_spans(text)]
+    parts = _SPLIT_WORDS.split(text)
+    position = 0
+    for k, part in enumerate(parts):
+        if k % 2:
+            latin = convert(word_to_latin(part))
+            sentence = bisect_right(starts, position) - 1
+            first = sentence >= 0 and not _ALNUM.search(text, starts[sentence], position)
+            parts[k] = _upper_first(latin) if first or _is_name(part) else latin
+        else:
+            parts[k] = convert(part)
+        position += len(part)
+    return "".join(parts)
+
+
+def _upper_first(latin: str) -> str:
+    """The first letter in upper case (after a leading ’ or '): ’êraq → ’Êraq, ëêraq → Ëêraq."""
+    for i, char in enumerate(latin):
+        if char.upper() != char:
+            return latin[:i] + char.upper() + latin[i + 1 :]
+    return latin
+
+
+@functools.lru_cache(maxsize=None)
+def _names() -> frozenset[str]:
+    return frozenset(row["name"] for row in load_table("translit_names.tsv"))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _is_name(word: str) -> bool:
+    """A proper name of ``translit_names.tsv``, alone or with nominal suffixes (کوردستانی, هەولێرەوە)."""
+    names = _names()
+    if word.startswith("ر"):
+        word = "ڕ" + word[1:]
+    return word in names or _morphology()[1](word)[0] in names
 
 
 # ------------------------------------------------------------------------------------- Latin → Arabic
@@ -377,13 +444,20 @@ def _to_arabic(text: str) -> str:
     return _LATIN_WORD.sub(lambda m: word_to_arabic(m.group()), text)
 
 
-def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar") -> str:
+def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar", capitalize: bool = False) -> str:
     """Transliterate running text. ``target="latin"`` (default) writes Arabic-script Sorani in Latin letters
-    (``scheme``: ``hawar`` with ’ for ع, ``wergor`` with ë, or ``ascii``); ``target="arabic"`` writes Hawar
-    Latin in Arabic script. Punctuation, digits, other scripts and spacing pass through."""
+    (``scheme``: ``hawar`` with ’ for ع, ``wergor`` with ë, or ``ascii``); ``capitalize=True`` also
+    capitalizes the first word of each sentence and the known proper names. ``target="arabic"`` writes
+    Hawar Latin in Arabic script. Punctuation, digits, other scripts and spacing pass through.
+
+    >>> transliterate("ئەمڕۆ مستەفا کازمی گەیشتە واشنتن. عێراق و کوردستان", capitalize=True)
+    'Emřo Mistefa Kazimî geyşte Waşintin. ’Êraq û Kurdistan'
+    """
     require_str(text)
     if target not in TARGETS:
         raise ConfigError(f"unknown target {target!r}; choose latin or arabic")
     if scheme not in SCHEMES:
         raise ConfigError(f"unknown scheme {scheme!r}; choose from {', '.join(SCHEMES)}")
-    return _to_latin(text, scheme) if target == "latin" else _to_arabic(text)
+    if not isinstance(capitalize, bool):
+        raise ConfigError(f"capitalize must be True or False, not {capitalize!r}")
+    return _to_latin(text, scheme, capitalize) if target == "latin" else _to_arabic(text)
