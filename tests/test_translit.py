@@ -41,7 +41,8 @@ def test_running_text_keeps_everything_else():
 @pytest.mark.parametrize(
     ("latin", "arabic"),
     [("kirdin", "کردن"), ("řageyandin", "ڕاگەیاندن"), ("aso", "ئاسۆ"), ("xwêndinewe", "خوێندنەوە"),
-     ("sał", "ساڵ"), ("kurdistan û ’êraq", "کوردستان و عێراق"), ("řûbar", "ڕووبار"), ("rûbar", "رووبار")],
+     ("sał", "ساڵ"), ("kurdistan û ’êraq", "کوردستان و عێراق"), ("řûbar", "ڕووبار"), ("rûbar", "رووبار"),
+     ("qiseûbas", "قسەووباس"), ("çonaûçon", "چۆناووچۆن"), ("be’em", "بەعەم")],
 )
 def test_latin_to_arabic(latin, arabic):
     assert sorani.transliterate(latin, target="arabic") == sorani.Normalizer(initial_r=False)(arabic)

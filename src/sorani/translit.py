@@ -424,15 +424,21 @@ def word_to_arabic(word: str) -> str:
     if word in whole:
         return whole[word]
     out = []
+    no_seat = _no_seat()
     for i, char in enumerate(word):
         starts_syllable = i == 0 or word[i - 1] in _VOWELS
-        if char in _VOWELS and starts_syllable and char != "i":
+        if char in _VOWELS and starts_syllable and char != "i" and not (i and char in no_seat):
             out.append("ئ")
         if char == "i" and i == 0:
             out.append("ئ")
             continue
         out.append(table.get(char, char))
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _no_seat() -> frozenset[str]:
+    return frozenset(row["vowel"] for row in load_table("translit_no_seat.tsv"))
 
 
 @functools.lru_cache(maxsize=None)
