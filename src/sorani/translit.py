@@ -99,30 +99,24 @@ def features(word: str, i: int, previous: str) -> list[str]:
 
 
 def _marks(word: str) -> str:
-    """One mark per letter, padded by one on each side: S where a suffix or clitic starts (the best split
-    of the morphology analyzer's nominal suffixes, ``segment``'s), P after a known word of two letters or
-    more at the start of a longer word (a preverb, a prefix or the first part of a compound: دا|شکان,
-    دەست|پێک), - elsewhere. (The analyzer's verb parses would help a little more, 0.967 against 0.964 in
-    cross-validation, but cost three times the rest of the model.)"""
-    counts, best_split = _morphology()
+    """One mark per letter, padded by one on each side: P after a known word of two letters or more at the
+    start of a longer word (a preverb, a prefix, a stem before its suffixes or the first part of a
+    compound: دا|شکان, دەست|پێک, کازم|ی), - elsewhere. (Marks from the morphology analyzer's best reading
+    did a little better in cross-validation, 0.967 with its verb parses and 0.964 with its nominal split
+    against 0.962, at two to four times the cost of the rest of the model.)"""
+    counts = _morphology()
     minimum = _params()["prefix_count"]
-    marks = ["P" if 2 <= i <= len(word) - 2 and counts.get(word[:i], 0) >= minimum else "-" for i in range(len(word))]
-    stem, suffixes = best_split(word)
-    position = len(stem)
-    for suffix in suffixes:
-        if position < len(word):
-            marks[position] = "S"
-        position += len(suffix[0])
-    return "-" + "".join(marks) + "-"
+    return "-" + "".join(["P" if 2 <= i <= len(word) - 2 and counts.get(word[:i], 0) >= minimum else "-"
+                          for i in range(len(word))]) + "-"
 
 
 @functools.lru_cache(maxsize=None)
-def _morphology():
-    """The morphology lexicon's word counts and its best nominal split (imported late: morphology is a
-    layer below, loaded only when a word needs the model)."""
-    from .morphology.analyzer import _best_split, _counts
+def _morphology() -> dict[str, int]:
+    """The morphology lexicon's word counts (imported late: morphology is a layer below, loaded only when
+    a word needs the model)."""
+    from .morphology.analyzer import _counts
 
-    return _counts(), _best_split
+    return _counts()
 
 
 @functools.lru_cache(maxsize=None)
@@ -314,7 +308,7 @@ def _suffixes() -> tuple[tuple[str, str], ...]:
 
 def _known_stem(word: str) -> bool:
     """A word the morphology lexicon has seen at least ``known_stem_count`` times."""
-    return _morphology()[0].get(word, 0) >= _params()["known_stem_count"]
+    return _morphology().get(word, 0) >= _params()["known_stem_count"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -399,7 +393,11 @@ def _is_name(word: str) -> bool:
     names = _names()
     if word.startswith("ر"):
         word = "ڕ" + word[1:]
-    return word in names or _morphology()[1](word)[0] in names
+    if word in names:
+        return True
+    from .morphology.analyzer import _best_split
+
+    return _best_split(word)[0] in names
 
 
 # ------------------------------------------------------------------------------------- Latin → Arabic
