@@ -109,9 +109,10 @@ def main(argv=None) -> int:
     parser.add_argument("--tables-only", action="store_true", help="only rebuild translit_known.json.gz")
     parser.add_argument("--names", action="store_true", help="only rebuild translit_names.tsv")
     parser.add_argument("--cv", type=int, metavar="K", help="only report K-fold cross-validation on the training pairs")
+    parser.add_argument("--pipeline", action="store_true", help="with --cv: the whole word path, not the perceptron alone")
     args = parser.parse_args(argv)
     if args.cv:
-        cross_validate(args.shared, args.cv, args.epochs)
+        cross_validate(args.shared, args.cv, args.epochs, args.pipeline)
         return 0
     if args.names:
         build_names(args.shared)
@@ -235,9 +236,11 @@ def aligned_pairs(pairs):
     return out
 
 
-def cross_validate(shared: Path, k: int, epochs: int) -> None:
+def cross_validate(shared: Path, k: int, epochs: int, pipeline: bool = False) -> None:
     """Word accuracy of the perceptron alone (no lexicon) on each fold of the training pairs, trained on
-    the others: the figure to choose features and decoding by (the held-out fifth is never looked at)."""
+    the others: the figure to choose features and decoding by (the held-out fifth is never looked at).
+    With ``pipeline``, of the whole word path without the shipped tables (the fold's training words as the
+    lexicon, the stem + suffix rule, the perceptron)."""
     from sorani.evaluate.translit import _pairs
 
     tagged = []
@@ -255,10 +258,13 @@ def cross_validate(shared: Path, k: int, epochs: int) -> None:
         train_part = [(a, l) for n, (_, a, l) in enumerate(tagged) if n % k != fold]
         seen = {a for a, _ in train_part}
         weights = train(aligned_pairs(train_part), epochs)
-        use_weights(weights)
+        lexicon: dict[str, Counter] = defaultdict(Counter)
+        for arabic, latin in train_part:
+            lexicon[arabic][latin] += 1
+        use_weights(weights, {w: c.most_common(1)[0][0] for w, c in lexicon.items()} if pipeline else {})
         for n, (source, arabic, latin) in enumerate(tagged):
             if n % k == fold and arabic not in seen:
-                out = "".join(translit.label_word(arabic))
+                out = translit._compute(arabic) if pipeline else "".join(translit.label_word(arabic))
                 total[source] += 1
                 right[source] += out == latin
                 if out != latin:
@@ -270,14 +276,17 @@ def cross_validate(shared: Path, k: int, epochs: int) -> None:
     print("\n".join(misses), file=sys.stderr)
 
 
-def use_weights(weights) -> None:
-    """Make sorani.translit label with ``weights`` (None: the shipped model again)."""
-    translit._model = _SHIPPED_MODEL if weights is None else (lambda: ({}, weights))
-    for func in (translit._scorers, translit._decide):
+def use_weights(weights, lexicon=None) -> None:
+    """Make sorani.translit label with ``weights`` and ``lexicon``, without the shipped tables (None: the
+    shipped model and tables again)."""
+    translit._model = _SHIPPED_MODEL if weights is None else (lambda: (lexicon or {}, weights))
+    translit._known_data = _SHIPPED_TABLES if weights is None else (lambda: {"words": {}, "chunks": {}})
+    for func in (translit._scorers, translit._decide, translit._known, translit._chunks, translit.word_to_latin):
         func.cache_clear()
 
 
 _SHIPPED_MODEL = translit._model
+_SHIPPED_TABLES = translit._known_data
 
 
 def train_model(args) -> None:

@@ -190,10 +190,10 @@ def _letter_plan() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]]:
 def label_word(word: str) -> list[str]:
     """The Latin string for each letter of ``word``, chosen greedily left to right by the perceptron."""
     plan = _letter_plan()
+    decide = _decide
     labels: list[str] = []
     previous = "^"
     padded = _PAD + word + "$$$"
-    shape = padded.translate(_shape_table())
     marks = _marks(word)
     cluster_start = len(word) > 1 and plan[word[0]][2] and plan[word[1]][2]
     for i, letter in enumerate(word):
@@ -203,16 +203,18 @@ def label_word(word: str) -> list[str]:
         elif i == 1 and cluster_start:
             k = 1  # a word never starts with a cluster
         else:
-            k = _decide(padded[i : i + 7], shape[i : i + 7], previous, letter, marks[i : i + 3])
+            k = decide(padded[i : i + 7], previous, marks[i : i + 3])
         labels.append(options[k])
         previous = keys[k]
     return labels
 
 
-@functools.lru_cache(maxsize=200_000)
-def _decide(window: str, shape: str, previous: str, letter: str, marks: str) -> int:
-    """The index of the best option for ``letter``, the middle of ``window`` (cached: windows repeat across
-    words). Ties go to the earlier option (the plain consonant)."""
+@functools.lru_cache(maxsize=300_000)
+def _decide(window: str, previous: str, marks: str) -> int:
+    """The index of the best option for the letter in the middle of ``window`` (cached: windows repeat
+    across words). Ties go to the earlier option (the plain consonant)."""
+    letter = window[3]
+    shape = window.translate(_shape_table())
     if _letter_plan()[letter][2]:
         return 1 if _scorers()[0](window, shape, previous, marks) > 0 else 0
     scores = [sum(column) for column in zip(*_scorers()[1][letter](window, shape, previous, marks))]
