@@ -68,6 +68,7 @@ def test_errors():
 @given(st.text(max_size=40))
 def test_never_crashes_and_foreign_text_passes(text):
     sorani.transliterate(text)
+    sorani.transliterate(text, capitalize=True, scheme="wergor")
     sorani.transliterate(text, target="arabic")
 
 

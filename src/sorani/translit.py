@@ -1,11 +1,15 @@
 """Transliteration between Arabic-script Sorani and the Latin (Hawar) alphabet, with the unwritten vowel i
 (the bizroke) put back.
 
-Arabic → Latin works word by word: a word seen in the training pairs is looked up; any other word is
-labelled letter by letter by a small averaged-perceptron model (``sorani/data/translit_model.json.gz``,
-trained by ``scripts/train_translit.py``) that decides, for each letter, whether an i comes before it and
-whether و and ی are the consonants w, y or the vowels u, û, î. Latin → Arabic is rule-based. Everything
-that is not an Arabic-script (or, in reverse, Latin) word passes through unchanged.
+Arabic → Latin works word by word. A word of the morphology lexicon is one lookup in the known-word table
+(``sorani/data/translit_known.json.gz``: the model's own answers, computed once by
+``scripts/train_translit.py``); a word seen in the training pairs gets its gold Latin; a known word plus the
+suffix ی is the bare word plus î; a word whose runs of letters between vowel letters were all seen, spelled
+one way, in the known words is spelled from the runs table; any other word is labelled letter by letter by
+a small averaged perceptron (``translit_model.json.gz``) that decides, for each letter, whether an i comes
+before it and whether و and ی are the consonants w, y or the vowels u, û, î. Latin → Arabic is rule-based.
+Everything that is not an Arabic-script (or, in reverse, Latin) word passes through unchanged; with
+``capitalize=True`` sentence starts and the names of ``translit_names.tsv`` are capitalized.
 
 >>> transliterate("ڕاگەیاندنی سەرۆکوەزیرانی")
 'řageyandinî serokwezîranî'
@@ -70,8 +74,9 @@ def label_key(letter: str, option: str) -> str:
 
 # The perceptron's feature templates: a name and an expression over the seven letters ``w`` centred on the
 # one labelled (``w[3]``), their syllable skeleton ``s`` (C consonant, V vowel letter, w و, y ی, ' ئ; ^ and $
-# pad the word) and the previous label ``prev``. Compiled once into the feature extractor used in training and
-# into the scorer used at run time (a sum of dict lookups, no feature strings built).
+# pad the word), the previous label ``prev`` and the boundary marks ``b`` of the letters before, at and after it
+# (see ``_marks``). Compiled once into the feature extractor used in training and into the scorer used at run
+# time (a sum of dict lookups, no feature strings built).
 TEMPLATES = (
     ("s7", "s"), ("s5", "s[1:6]"), ("s3", "s[2:5]"), ("sn", "s[3:]"), ("sp", "s[:4]"),
     ("sprev", "prev + s[3:6]"), ("cs5", "w[3] + s[1:6]"), ("ns", "w[4] + s[2:4]"),
@@ -263,7 +268,8 @@ def _known() -> dict[str, str]:
 @functools.lru_cache(maxsize=None)
 def _chunks() -> dict[str, str]:
     """A run of letters between vowel letters, with the letter before and after it (^ and $ at the word
-    edges) -> its Latin, as the model decided it most often in the known words."""
+    edges) -> its Latin, where the model spelled it that one way in all the known words that have it (and
+    in at least ``run_min_count`` of them)."""
     return _known_data()["chunks"]
 
 
@@ -328,6 +334,7 @@ def _match_to_latin(match: re.Match) -> str:
 
 @functools.lru_cache(maxsize=100_000)
 def _token_to_latin(token: str) -> str:
+    """A space-free piece of text that is not a known word: each Arabic-script word in it transliterated."""
     return _ARABIC_WORD.sub(_match_to_latin, token)
 
 
