@@ -131,3 +131,20 @@ def test_capitalize_sentence_starts_and_known_names():
 @given(st.text(alphabet="ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ .،؟!\n«»0", max_size=40))
 def test_capitalize_changes_only_case(text):
     assert sorani.transliterate(text, capitalize=True).lower() == sorani.transliterate(text).lower()
+
+
+def test_cli_translit_both_ways_and_capitalize():
+    import subprocess
+    import sys
+
+    def run(*args, stdin):
+        return subprocess.run([sys.executable, "-m", "sorani", "translit", *args], input=stdin.encode(),
+                              capture_output=True, timeout=120)
+
+    out = run("--capitalize", "--scheme", "wergor", stdin="مستەفا کازمی گەیشتە عێراق\nباشە\n")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode().splitlines() == ["Mistefa Kazimî geyşte ëêraq", "Başe"]
+    back = run("--to", "arabic", stdin="Kurdistan û ’êraq\n")
+    assert back.stdout.decode().strip() == "کوردستان و عێراق"
+    bad = run("--scheme", "klingon", stdin="کورد\n")
+    assert bad.returncode == 2
