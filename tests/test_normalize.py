@@ -136,7 +136,8 @@ def test_every_rule_row_has_reason_and_example():
 
     for name in ("charmap.tsv", "compose.tsv", "rules.tsv", "h_final.tsv", "abbreviations.tsv", "suffixes.tsv",
                  "number_words.tsv", "calendar_names.tsv", "relative_days.tsv", "stopwords.tsv",
-                 "legacy_fonts.tsv", "translit_letters.tsv", "translit_words.tsv", "repair_confusions.tsv"):
+                 "legacy_fonts.tsv", "translit_letters.tsv", "translit_words.tsv", "translit_params.tsv", "translit_no_seat.tsv",
+                 "repair_confusions.tsv"):
         for row in load_table(name):
             assert row["reason"].strip(), (name, row)
             assert row["example"].strip(), (name, row)

@@ -41,7 +41,8 @@ def test_running_text_keeps_everything_else():
 @pytest.mark.parametrize(
     ("latin", "arabic"),
     [("kirdin", "کردن"), ("řageyandin", "ڕاگەیاندن"), ("aso", "ئاسۆ"), ("xwêndinewe", "خوێندنەوە"),
-     ("sał", "ساڵ"), ("kurdistan û ’êraq", "کوردستان و عێراق"), ("řûbar", "ڕووبار"), ("rûbar", "رووبار")],
+     ("sał", "ساڵ"), ("kurdistan û ’êraq", "کوردستان و عێراق"), ("řûbar", "ڕووبار"), ("rûbar", "رووبار"),
+     ("qiseûbas", "قسەووباس"), ("çonaûçon", "چۆناووچۆن"), ("be’em", "بەعەم")],
 )
 def test_latin_to_arabic(latin, arabic):
     assert sorani.transliterate(latin, target="arabic") == sorani.Normalizer(initial_r=False)(arabic)
@@ -67,6 +68,7 @@ def test_errors():
 @given(st.text(max_size=40))
 def test_never_crashes_and_foreign_text_passes(text):
     sorani.transliterate(text)
+    sorani.transliterate(text, capitalize=True, scheme="wergor")
     sorani.transliterate(text, target="arabic")
 
 
@@ -74,3 +76,75 @@ def test_never_crashes_and_foreign_text_passes(text):
 @given(st.text(alphabet="abcdxyz0123456789 .,!?", max_size=30))
 def test_non_kurdish_text_passes_through(text):
     assert sorani.transliterate(text) == sorani.normalize(text)
+
+
+def test_known_words_table_is_the_models_own_answer(monkeypatch):
+    """translit_known.json.gz only saves work: for a sample of its words (and of words outside it, which go
+    through the runs table), the answer is the one the model computes without the tables."""
+    from sorani import translit
+
+    known = translit._known_data()["words"]
+    sample = sorted(known)[::997] + ["ڕاگەیاندنی", "کوردستان", "سەرۆکوەزیرانی"]
+    with_tables = {w: translit.word_to_latin(w) for w in sample}
+    translit.word_to_latin.cache_clear()
+    monkeypatch.setattr(translit, "_known_data", lambda: {"words": {}, "chunks": {}})
+    translit._known.cache_clear()
+    translit._chunks.cache_clear()
+    try:
+        assert {w: translit.word_to_latin(w) for w in sample} == with_tables
+    finally:
+        translit.word_to_latin.cache_clear()
+        monkeypatch.undo()
+        translit._known.cache_clear()
+        translit._chunks.cache_clear()
+
+
+def test_runs_table_spells_words_outside_the_lexicon():
+    from sorani import translit
+
+    assert translit.chunk_keys("ڕاگەیاندنی") == ["^ڕا", "اگە", "ەیا", "اندنی$"]
+    word = "هەڵبژاردنەکانمان"  # our elections: not a known word, every run seen
+    assert word not in translit._known()
+    assert translit._from_chunks(word) == sorani.transliterate(word) == "hełbijardinekanman"
+    # a run no known word has is left to the model, which still gives an answer
+    assert translit._from_chunks("ژڤقخان") is None and sorani.transliterate("ژڤقخان")
+
+
+def test_capitalize_sentence_starts_and_known_names():
+    text = "ئەمڕۆ مستەفا کازمی گەیشتە واشنتن. عێراق و کوردستان؛ شەو و ڕۆژ لە هەولێر"
+    out = sorani.transliterate(text, capitalize=True)
+    assert out == "Emřo Mistefa Kazimî geyşte Waşintin. ’Êraq û Kurdistan؛ şew û řoj le Hewlêr"
+    # only the case changes: the same letters as without capitalize, in every scheme
+    for scheme in ("hawar", "wergor", "ascii"):
+        plain = sorani.transliterate(text, scheme=scheme)
+        capital = sorani.transliterate(text, scheme=scheme, capitalize=True)
+        assert capital.lower() == plain and capital != plain
+    assert sorani.transliterate("عێراق", scheme="wergor", capitalize=True) == "Ëêraq"
+    assert sorani.transliterate("عێراق", scheme="ascii", capitalize=True) == "'Eeraq"
+    # a name with a suffix, a quote before the first word, a sentence after a number
+    assert sorani.transliterate("«کوردستانی» باشە. ٢٠٢١ ساڵ", capitalize=True) == "«Kurdistanî» başe. ٢٠٢١ sał"
+    with pytest.raises(ConfigError):
+        sorani.transliterate("کورد", capitalize="yes")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ .،؟!\n«»0", max_size=40))
+def test_capitalize_changes_only_case(text):
+    assert sorani.transliterate(text, capitalize=True).lower() == sorani.transliterate(text).lower()
+
+
+def test_cli_translit_both_ways_and_capitalize():
+    import subprocess
+    import sys
+
+    def run(*args, stdin):
+        return subprocess.run([sys.executable, "-m", "sorani", "translit", *args], input=stdin.encode(),
+                              capture_output=True, timeout=120)
+
+    out = run("--capitalize", "--scheme", "wergor", stdin="مستەفا کازمی گەیشتە عێراق\nباشە\n")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode().splitlines() == ["Mistefa Kazimî geyşte ëêraq", "Başe"]
+    back = run("--to", "arabic", stdin="Kurdistan û ’êraq\n")
+    assert back.stdout.decode().strip() == "کوردستان و عێراق"
+    bad = run("--scheme", "klingon", stdin="کورد\n")
+    assert bad.returncode == 2

@@ -1,4 +1,4 @@
-"""``sorani translit [--to latin|arabic] [--scheme hawar|wergor|ascii]``."""
+"""``sorani translit [--to latin|arabic] [--scheme hawar|wergor|ascii] [--capitalize]``."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_stream_arguments(p, jsonl=False)
     p.add_argument("--to", dest="target", choices=translit.TARGETS, default="latin")
     p.add_argument("--scheme", choices=translit.SCHEMES, default="hawar")
+    p.add_argument("--capitalize", action="store_true", help="capitalize sentence starts and known proper names")
     p.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    func = functools.partial(translit.transliterate, target=args.target, scheme=args.scheme)
+    func = functools.partial(translit.transliterate, target=args.target, scheme=args.scheme,
+                             capitalize=args.capitalize)
     return run_stream(args, func, str)
