@@ -281,20 +281,70 @@ def channel_cost(typed: str, standard: str) -> float:
     """
     require_str(typed, "typed")
     require_str(standard, "standard")
+    return _cost(typed, standard)
+
+
+def _cost(typed: str, standard: str) -> float:
+    """:func:`channel_cost` without the type checks. Two spellings under one lookup key are compared segment by
+    segment (each key letter with the left-out letters after it), which is the same sum as the full edit DP
+    when the cheapest alignment keeps the key letters together, at the price of a few dictionary lookups."""
     if typed == standard:
         return 0.0
-    # the common suffix costs nothing; a common prefix moves the comparison off the word start
+    key_t, segs_t = _segments(typed, False)
+    key_s, segs_s = _segments(standard, False)
+    if key_t != key_s:
+        key_t, segs_t = _segments(typed, True)
+        key_s, segs_s = _segments(standard, True)
+        if key_t != key_s:
+            return _dp_cost(typed, standard)
+    total = 0.0
+    offset = 0
+    for a, b in zip(segs_t, segs_s):
+        if a != b:
+            total += _cost_core(a, b, offset == 0)
+        offset += len(b)
+    return round(total, 6)
+
+
+def _dp_cost(typed: str, standard: str) -> float:
+    """The edit DP on the part that differs. The common suffix and prefix cost nothing, but one shared letter
+    is kept on each side, so that a rule that rewrites a letter into two (و → وو, ا → ئا) still applies."""
     end = 0
-    limit = min(len(typed), len(standard))
+    limit = min(len(typed), len(standard)) - 1
     while end < limit and typed[-1 - end] == standard[-1 - end]:
         end += 1
     if end:
         typed, standard = typed[:-end], standard[:-end]
     start = 0
-    limit = min(len(typed), len(standard))
+    limit = min(len(typed), len(standard)) - 1
     while start < limit and typed[start] == standard[start]:
         start += 1
+    start = max(0, start - 1)
     return _cost_core(typed[start:], standard[start:], start == 0)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _segments(word: str, fallback: bool) -> tuple[str, tuple[str, ...]]:
+    """(lookup key, segments): the word cut before each letter of its key, so that segment i holds the i-th
+    key letter with the left-out letters (and squeezed و) after it; segment 0 holds what the key drops at the
+    start (a seat ئ, an alef, left-out letters). With ``fallback``, the key is :func:`fallback_key`."""
+    table, waw = _key_table()
+    gone = _fallback_table() if fallback else {}
+    head = 1 if word.startswith("ئ") else 0
+    if word[head:head + 1] in _ALEFS:
+        head += 1
+    segments = [word[:head]]
+    key: list[str] = []
+    for ch in word[head:]:
+        k = table.get(ord(ch), ch)
+        if k is not None and ord(k) in gone:
+            k = None
+        if k is None or (k == waw and key and key[-1] == waw):
+            segments[-1] += ch
+        else:
+            key.append(k)
+            segments.append(ch)
+    return "".join(key), tuple(segments)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -338,6 +388,18 @@ def _min_cost() -> float:
     return min(_confusions().values())
 
 
+@functools.cache
+def _min_rekey_cost() -> float:
+    """The least cost of an edit that changes the lookup key: an unlisted edit, or a confusion row whose two
+    sides have different keys (the ``fallback`` rows, and word-initial rows such as ا → ئۆ)."""
+    costs = [_params()["other_cost"]]
+    for (typed, standard, position), cost in _confusions().items():
+        before, after = ("", "ب") if position == "initial" else ("ب", "ب")
+        if lookup_key(before + typed + after) != lookup_key(before + standard + after):
+            costs.append(cost)
+    return min(costs)
+
+
 def _logp(word: str) -> float:
     counts, _ = _lexicon()
     return math.log(counts.get(word, 0) + _params()["smoothing"])
@@ -356,11 +418,16 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     if not valid and len(word) > 1 and not sorani_typed:
         weight = _params()["channel_weight"]
         threshold = keep + _params()["fallback_margin"]
+        key = lookup_key(word)
+        floor, fallback_floor = weight * _min_cost(), weight * _min_rekey_cost()
         for cand in _fallback_index().get(fallback_key(word), ()):
             logp = _logp(cand)
-            if logp <= max(best_score, threshold):
-                break
-            score = logp - weight * channel_cost(word, cand)
+            bar = max(best_score, threshold)
+            if logp - floor <= bar:
+                break  # most frequent first: no later candidate can win
+            if logp - fallback_floor <= bar and lookup_key(cand) != key:
+                continue  # a reading under another lookup key needs an edit of at least _min_rekey_cost
+            score = logp - weight * _cost(word, cand)
             if score > max(best_score, threshold):
                 best, best_score, valid = cand, score, True
     return best, best_score, keep, valid
@@ -387,7 +454,7 @@ def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
             break  # candidates come most frequent first: none of the rest can win
         if cand == word:
             continue
-        score = logp - weight * channel_cost(word, cand)
+        score = logp - weight * _cost(word, cand)
         if score > best_score:
             best, best_score, valid = cand, score, True
     if best != word:
@@ -444,7 +511,7 @@ def _inflected(word: str, sorani_typed: bool) -> tuple[str, float] | None:
             if (after == "consonant" and vowel) or (after == "vowel" and not vowel):
                 continue
             cand = stem + suffix
-            score = _logp(stem) - params["suffix_penalty"] - params["channel_weight"] * channel_cost(word, cand)
+            score = _logp(stem) - params["suffix_penalty"] - params["channel_weight"] * _cost(word, cand)
             if best is None or score > best[1]:
                 best = (cand, score)
     return best
@@ -591,7 +658,7 @@ def _options(word: str) -> tuple[tuple[str, float], ...]:
         logp = _logp(cand)
         if logp < best_score - window:
             break
-        score = logp - weight * channel_cost(word, cand)
+        score = logp - weight * _cost(word, cand)
         if score >= best_score - window:
             options[cand] = score
     ranked = sorted(options.items(), key=lambda kv: -kv[1])
