@@ -297,13 +297,7 @@ def _cost(typed: str, standard: str) -> float:
         key_s, segs_s = _segments(standard, True)
         if key_t != key_s:
             return _dp_cost(typed, standard)
-    total = 0.0
-    offset = 0
-    for a, b in zip(segs_t, segs_s):
-        if a != b:
-            total += _cost_core(a, b, offset == 0)
-        offset += len(b)
-    return round(total, 6)
+    return _segment_sum(segs_t, segs_s)
 
 
 def _dp_cost(typed: str, standard: str) -> float:
@@ -323,28 +317,41 @@ def _dp_cost(typed: str, standard: str) -> float:
     return _cost_core(typed[start:], standard[start:], start == 0)
 
 
+@functools.cache
+def _segment_patterns() -> tuple:
+    """The two patterns that cut a word into key segments (see :func:`_segments`): for the lookup key and for
+    the fallback key."""
+    table, waw = _key_table()
+    gone = _fallback_table()
+    dropped = {chr(c) for c, k in table.items() if k is None}
+    waws = {chr(c) for c, k in table.items() if k == waw} | {waw}
+    dropped_fb = dropped | {chr(c) for c, k in table.items() if k is not None and ord(k) in gone}
+    dropped_fb |= {chr(c) for c in gone}
+
+    def cls(chars):
+        return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]"
+
+    head = "^ئ?[" + _ALEFS + "]?"
+    d, w, dfb = cls(dropped), cls(waws), cls(dropped_fb)
+    lookup = regex.compile(f"({head}{d}*)|{w}(?:{d}|{w})*|(?:(?!{d}|{w}).){d}*", regex.S)
+    fallback = regex.compile(f"({head}{dfb}*)|(?:(?!{dfb}).){dfb}*", regex.S)
+    return lookup, fallback
+
+
+@functools.cache
+def _lexicon_segments(word: str, fallback: bool) -> tuple[str, ...]:
+    """The segments of a lexicon word (bounded by the lexicon, kept for the life of the process)."""
+    return _segments.__wrapped__(word, fallback)[1]
+
+
 @functools.lru_cache(maxsize=200_000)
 def _segments(word: str, fallback: bool) -> tuple[str, tuple[str, ...]]:
     """(lookup key, segments): the word cut before each letter of its key, so that segment i holds the i-th
     key letter with the left-out letters (and squeezed و) after it; segment 0 holds what the key drops at the
     start (a seat ئ, an alef, left-out letters). With ``fallback``, the key is :func:`fallback_key`."""
-    table, waw = _key_table()
-    gone = _fallback_table() if fallback else {}
-    head = 1 if word.startswith("ئ") else 0
-    if word[head:head + 1] in _ALEFS:
-        head += 1
-    segments = [word[:head]]
-    key: list[str] = []
-    for ch in word[head:]:
-        k = table.get(ord(ch), ch)
-        if k is not None and ord(k) in gone:
-            k = None
-        if k is None or (k == waw and key and key[-1] == waw):
-            segments[-1] += ch
-        else:
-            key.append(k)
-            segments.append(ch)
-    return "".join(key), tuple(segments)
+    pattern = _segment_patterns()[1 if fallback else 0]
+    segments = [m.group() for m in pattern.finditer(word)] or [""]
+    return (fallback_key(word) if fallback else lookup_key(word)), tuple(segments)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -389,20 +396,40 @@ def _min_cost() -> float:
 
 
 @functools.cache
-def _min_rekey_cost() -> float:
+def _min_rekey_cost(initial: bool) -> float:
     """The least cost of an edit that changes the lookup key: an unlisted edit, or a confusion row whose two
-    sides have different keys (the ``fallback`` rows, and word-initial rows such as ا → ئۆ)."""
+    sides have different keys (the ``fallback`` rows, and, if ``initial``, word-initial rows such as ا → ئۆ)."""
     costs = [_params()["other_cost"]]
     for (typed, standard, position), cost in _confusions().items():
+        if position == "initial" and not (initial and typed):
+            continue
         before, after = ("", "ب") if position == "initial" else ("ب", "ب")
         if lookup_key(before + typed + after) != lookup_key(before + standard + after):
             costs.append(cost)
     return min(costs)
 
 
+@functools.cache
+def _logps() -> tuple[dict[str, float], float]:
+    """({word: log(count + smoothing)}, the same for a word the lexicon does not know)."""
+    smoothing = _params()["smoothing"]
+    return {w: math.log(c + smoothing) for w, c in _lexicon()[0].items()}, math.log(smoothing)
+
+
 def _logp(word: str) -> float:
-    counts, _ = _lexicon()
-    return math.log(counts.get(word, 0) + _params()["smoothing"])
+    logps, unknown = _logps()
+    return logps.get(word, unknown)
+
+
+def _segment_sum(segs_t: tuple[str, ...], segs_s: tuple[str, ...]) -> float:
+    """The channel cost of two spellings with one key, from their segments (see :func:`_segments`)."""
+    total = 0.0
+    offset = 0
+    for a, b in zip(segs_t, segs_s):
+        if a != b:
+            total += _cost_core(a, b, offset == 0)
+        offset += len(b)
+    return round(total, 6)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -419,15 +446,18 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
         weight = _params()["channel_weight"]
         threshold = keep + _params()["fallback_margin"]
         key = lookup_key(word)
-        floor, fallback_floor = weight * _min_cost(), weight * _min_rekey_cost()
-        for cand in _fallback_index().get(fallback_key(word), ()):
-            logp = _logp(cand)
+        logps = _logps()[0]
+        floor = weight * _min_cost()
+        fallback_floor = weight * _min_rekey_cost(word[:1] in _ALEFS or word[:1] == "ئ")
+        fkey, segments = _segments(word, True)
+        for cand in _fallback_index().get(fkey, ()):
+            logp = logps[cand]
             bar = max(best_score, threshold)
             if logp - floor <= bar:
                 break  # most frequent first: no later candidate can win
             if logp - fallback_floor <= bar and lookup_key(cand) != key:
                 continue  # a reading under another lookup key needs an edit of at least _min_rekey_cost
-            score = logp - weight * _cost(word, cand)
+            score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, True))
             if score > max(best_score, threshold):
                 best, best_score, valid = cand, score, True
     return best, best_score, keep, valid
@@ -438,6 +468,7 @@ def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     """:func:`_best` over the words of the lexicon only (no suffixes)."""
     params = _params()
     weight = params["channel_weight"]
+    logps = _logps()[0]
     keep = _logp(word)
     best, best_score = word, keep
     count = _lexicon()[0].get(word, 0)
@@ -448,13 +479,14 @@ def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
         margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
     else:
         margin = params["unknown_margin_sorani"] if sorani_typed else 0.0
-    for cand in _index().get(lookup_key(word), ()):
-        logp = _logp(cand)
+    key, segments = _segments(word, False)
+    for cand in _index().get(key, ()):
+        logp = logps[cand]
         if logp - floor <= max(best_score, keep + margin):
             break  # candidates come most frequent first: none of the rest can win
         if cand == word:
             continue
-        score = logp - weight * _cost(word, cand)
+        score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, False))
         if score > best_score:
             best, best_score, valid = cand, score, True
     if best != word:
@@ -541,8 +573,9 @@ class Change:
     reason: str
 
 
-def _analyse(line: str) -> list[Change]:
-    """The changes to one line (no newlines), left to right, non-overlapping."""
+def _analyse(line: str, reasons: bool = True) -> list[Change]:
+    """The changes to one line (no newlines), left to right, non-overlapping (without ``reasons``, the word
+    repairs carry an empty reason: repair_text does not need them)."""
     params = _params()
     sorani_typed = bool(_SORANI_TYPED.search(line))
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
@@ -568,7 +601,7 @@ def _analyse(line: str) -> list[Change]:
                 continue
             best = _best(word, True)[0]
             if best != word:
-                changes.append(Change(start, end, word, best, _reason(word, best)))
+                changes.append(Change(start, end, word, best, _reason(word, best) if reasons else ""))
             i += 1
             continue
         # joins: pieces broken by a space after ە (or a lone letter), up to four pieces
@@ -596,6 +629,8 @@ def _analyse(line: str) -> list[Change]:
         i += 1
     if slots and params["bigram_weight"] > 0:
         _choose_in_context(line, slots, changes, params["bigram_weight"])
+    if not reasons:
+        return [c for c in changes if c.source != c.target]
     return [c if c.reason else Change(c.start, c.end, c.source, c.target, _reason(c.source, c.target))
             for c in changes if c.source != c.target]
 
@@ -685,13 +720,18 @@ def _try_join(line, tokens, i, sorani_typed, params):
         previous = reading
         # the standard tier turned the initial ر of a later piece into ڕ; inside a word it is plain ر
         pieces.append("ر" + w[1:] if w.startswith("ڕ") else w)
-        cand, score, _, valid = _best("".join(pieces), sorani_typed)
-        if cand in counts:
-            score -= params["join_penalty"]
-        elif valid and all(_suffix_key(p) in _suffixes() for p in pieces[1:]):
-            score -= params["suffix_join_penalty"]  # a stem and its suffix typed apart: کورە کان
+        joined = "".join(pieces)
+        suffix_pieces = all(_suffix_key(p) in _suffixes() for p in pieces[1:])
+        if not (suffix_pieces or lookup_key(joined) in _index() or fallback_key(joined) in _fallback_index()):
+            score = None  # no reading of the joined word can be a lexicon word (a cheap test first)
         else:
-            score = None
+            cand, score, _, valid = _best(joined, sorani_typed)
+            if cand in counts:
+                score -= params["join_penalty"]
+            elif valid and suffix_pieces:
+                score -= params["suffix_join_penalty"]  # a stem and its suffix typed apart: کورە کان
+            else:
+                score = None
         if score is not None and score > separate and (best is None or score > best[2]):
             best = (n, cand, score)
         if not (w.endswith("ە") or len(w) == 1):
@@ -773,7 +813,7 @@ def _repair_line(line: str) -> str:
 
 
 def _repair_once(line: str) -> str:
-    changes = _analyse(line)
+    changes = _analyse(line, reasons=False)
     if not changes:
         return line
     return normalize(_apply(line, changes))
