@@ -53,7 +53,8 @@ def default_inputs(limit: int) -> list[tuple[str, str]]:
 
 
 def clear_caches() -> None:
-    for name in ("_best", "_scan", "_split", "_repair_line", "_cost_core", "lookup_key", "_suffix_key"):
+    for name in ("_best", "_scan", "_scan_core", "_split", "_repair_line", "_cost_core", "_segments", "lookup_key",
+                 "_suffix_key", "_options"):
         getattr(repair_module, name).cache_clear()
 
 

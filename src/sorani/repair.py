@@ -333,8 +333,8 @@ def _segment_patterns() -> tuple:
 
     head = "^ئ?[" + _ALEFS + "]?"
     d, w, dfb = cls(dropped), cls(waws), cls(dropped_fb)
-    lookup = regex.compile(f"({head}{d}*)|{w}(?:{d}|{w})*|(?:(?!{d}|{w}).){d}*", regex.S)
-    fallback = regex.compile(f"({head}{dfb}*)|(?:(?!{dfb}).){dfb}*", regex.S)
+    lookup = regex.compile(f"(?:{head}{d}*)|{w}(?:{d}|{w})*|(?:(?!{d}|{w}).){d}*", regex.S)
+    fallback = regex.compile(f"(?:{head}{dfb}*)|(?:(?!{dfb}).){dfb}*", regex.S)
     return lookup, fallback
 
 
@@ -349,8 +349,7 @@ def _segments(word: str, fallback: bool) -> tuple[str, tuple[str, ...]]:
     """(lookup key, segments): the word cut before each letter of its key, so that segment i holds the i-th
     key letter with the left-out letters (and squeezed و) after it; segment 0 holds what the key drops at the
     start (a seat ئ, an alef, left-out letters). With ``fallback``, the key is :func:`fallback_key`."""
-    pattern = _segment_patterns()[1 if fallback else 0]
-    segments = [m.group() for m in pattern.finditer(word)] or [""]
+    segments = _segment_patterns()[1 if fallback else 0].findall(word) or [""]
     return (fallback_key(word) if fallback else lookup_key(word)), tuple(segments)
 
 
@@ -466,37 +465,38 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
 @functools.lru_cache(maxsize=200_000)
 def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     """:func:`_best` over the words of the lexicon only (no suffixes)."""
+    best, best_score, keep, count = _scan_core(word)
     params = _params()
-    weight = params["channel_weight"]
+    if count >= params["min_known_count"]:
+        margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
+    else:
+        margin = params["unknown_margin_sorani"] if sorani_typed else 0.0
+    if best != word and best_score < keep + margin:
+        return word, keep, keep, count > 0
+    return best, best_score, keep, count > 0 or best != word
+
+
+@functools.lru_cache(maxsize=200_000)
+def _scan_core(word: str) -> tuple[str, float, float, int]:
+    """(best reading under the lookup key, its score, the score of keeping ``word``, the count of ``word``),
+    with no keep margin: :func:`_scan` applies the margin of the line's kind, so one scan serves both."""
+    weight = _params()["channel_weight"]
     logps = _logps()[0]
     keep = _logp(word)
     best, best_score = word, keep
     count = _lexicon()[0].get(word, 0)
-    known = count >= params["min_known_count"]
-    valid = count > 0
     floor = weight * _min_cost()
-    if known:
-        margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
-    else:
-        margin = params["unknown_margin_sorani"] if sorani_typed else 0.0
     key, segments = _segments(word, False)
     for cand in _index().get(key, ()):
         logp = logps[cand]
-        if logp - floor <= max(best_score, keep + margin):
+        if logp - floor <= best_score:
             break  # candidates come most frequent first: none of the rest can win
         if cand == word:
             continue
         score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, False))
         if score > best_score:
-            best, best_score, valid = cand, score, True
-    if best != word:
-        if known:
-            margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
-        else:
-            margin = params["unknown_margin_sorani"] if sorani_typed else 0.0
-        if best_score < keep + margin:
-            return word, keep, keep, count > 0
-    return best, best_score, keep, valid
+            best, best_score = cand, score
+    return best, best_score, keep, count
 
 
 _VOWEL_END = frozenset("اەێۆوی")
@@ -700,6 +700,16 @@ def _options(word: str) -> tuple[tuple[str, float], ...]:
     return tuple(ranked[:4])
 
 
+def _join_bound(joined: str) -> float:
+    """An upper bound on the score of any lexicon reading of ``joined``: the most frequent word under its
+    lookup key or its fallback key (-inf if neither key is known)."""
+    top = _index().get(lookup_key(joined))
+    fallback = _fallback_index().get(fallback_key(joined))
+    logps = _logps()[0]
+    bound = max(logps[top[0]] if top else -math.inf, logps[fallback[0]] if fallback else -math.inf)
+    return bound
+
+
 def _try_join(line, tokens, i, sorani_typed, params):
     """(pieces, joined word, reason) if joining tokens i.. into one known word beats keeping them apart."""
     counts, log_total = _lexicon()
@@ -722,8 +732,8 @@ def _try_join(line, tokens, i, sorani_typed, params):
         pieces.append("ر" + w[1:] if w.startswith("ڕ") else w)
         joined = "".join(pieces)
         suffix_pieces = all(_suffix_key(p) in _suffixes() for p in pieces[1:])
-        if not (suffix_pieces or lookup_key(joined) in _index() or fallback_key(joined) in _fallback_index()):
-            score = None  # no reading of the joined word can be a lexicon word (a cheap test first)
+        if not suffix_pieces and _join_bound(joined) - params["join_penalty"] <= separate:
+            score = None  # no reading of the joined word can be a lexicon word that wins (a cheap test first)
         else:
             cand, score, _, valid = _best(joined, sorani_typed)
             if cand in counts:
@@ -752,10 +762,10 @@ def _split(word: str, sorani_typed: bool):
         left, right = word[:k], word[k:]
         if lookup_key(left) not in index or lookup_key(right) not in index:
             continue
-        a, sa, _, valid = _best(left, sorani_typed)
+        a, sa, _, valid = _scan(left, sorani_typed)
         if not valid:
             continue
-        b, sb, _, valid = _best(right, sorani_typed)
+        b, sb, _, valid = _scan(right, sorani_typed)
         if not valid:
             continue
         score = sa + sb - _lexicon()[1] - params["split_penalty"]
