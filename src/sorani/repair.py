@@ -355,37 +355,70 @@ def _segments(word: str, fallback: bool) -> tuple[str, tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=100_000)
 def _cost_core(typed: str, standard: str, at_start: bool) -> float:
-    initial, other, unit = _rules_by_typed()
+    """The weighted edit distance (the DP behind :func:`channel_cost`) of two short strings."""
+    first, rest, unit = _dp_rules()
     n, m = len(typed), len(standard)
     inf = float("inf")
+    # what each standard position allows, worked out once: insertions (end, cost) and the rule tables
+    tables = [first if (j == 0 and at_start) else rest for j in range(m + 1)]
+    inserts = []
+    for j in range(m):
+        inserts.append([(j + len(target), cost) for target, cost in tables[j][1].get(standard[j], ())
+                        if standard.startswith(target, j)])
     dist = [[inf] * (m + 1) for _ in range(n + 1)]
     dist[0][0] = 0.0
     for i in range(n + 1):
         row = dist[i]
         t = typed[i] if i < n else None
+        below = dist[i + 1] if i < n else None
         for j in range(m + 1):
             here = row[j]
             if here == inf:
                 continue
-            rules = initial if (j == 0 and at_start) else other
-            s = standard[j] if j < m else None
             if t is not None:
-                below = dist[i + 1]
-                if s is not None:
-                    step = here if t == s else here + unit
-                    below[j + 1] = min(below[j + 1], step)
-                below[j] = min(below[j], here + unit)
-                for target, cost in rules.get(t, ()):
-                    k = len(target)
-                    if standard[j:j + k] == target and here + cost < below[j + k]:
-                        below[j + k] = here + cost
-            if s is not None and here + unit < row[j + 1]:  # insertion
+                if here + unit < below[j]:  # deletion
+                    below[j] = here + unit
+                for cost in tables[j][2].get(t, ()):
+                    if here + cost < below[j]:
+                        below[j] = here + cost
+            if j == m:
+                continue
+            s = standard[j]
+            if t is not None:
+                step = here if t == s else here + unit
+                if step < below[j + 1]:
+                    below[j + 1] = step
+                for target, cost in tables[j][0].get((t, s), ()):
+                    if standard.startswith(target, j) and here + cost < below[j + len(target)]:
+                        below[j + len(target)] = here + cost
+            if here + unit < row[j + 1]:  # insertion
                 row[j + 1] = here + unit
-            for target, cost in rules.get("", ()):
-                k = len(target)
-                if k and standard[j:j + k] == target and here + cost < row[j + k]:
-                    row[j + k] = here + cost
+            for k, cost in inserts[j]:
+                if here + cost < row[k]:
+                    row[k] = here + cost
     return round(dist[n][m], 6)
+
+
+@functools.cache
+def _dp_rules() -> tuple[tuple[dict, dict, dict], tuple[dict, dict, dict], float]:
+    """The edit rules indexed for the DP, for the word start and for other positions: substitutions by
+    (typed letter, first standard letter), insertions by first standard letter, deletions by typed letter."""
+    initial, other, unit = _edit_rules()
+
+    def index(rules):
+        subs: dict = {}
+        inserts: dict = {}
+        deletes: dict = {}
+        for (t, s), cost in rules.items():
+            if t and s:
+                subs.setdefault((t, s[0]), []).append((s, cost))
+            elif s:
+                inserts.setdefault(s[0], []).append((s, cost))
+            elif t:
+                deletes.setdefault(t, []).append(cost)
+        return tuple({k: tuple(v) for k, v in d.items()} for d in (subs, inserts, deletes))
+
+    return index(initial), index(other), unit
 
 
 # --------------------------------------------------------------------------------------------- words
@@ -437,7 +470,7 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     known stem with a suffix) for one typed word."""
     best, best_score, keep, valid = _scan(word, sorani_typed)
     if not valid and len(word) > 3:
-        inflected = _inflected(word, sorani_typed)
+        inflected = _inflected(word, sorani_typed, best_score)
         if inflected is not None and inflected[1] > best_score and inflected[0] not in _lexicon()[0]:
             best, best_score = inflected
             valid = True
@@ -524,17 +557,22 @@ def _longest_suffix() -> int:
     return max(len(row["suffix"]) for row in load_table("repair_suffixes.tsv")) + 1
 
 
-def _inflected(word: str, sorani_typed: bool) -> tuple[str, float] | None:
-    """The best reading of ``word`` as a known stem plus a suffix of ``repair_suffixes.tsv``, or None."""
+def _inflected(word: str, sorani_typed: bool, bar: float = -math.inf) -> tuple[str, float] | None:
+    """The best reading of ``word`` as a known stem plus a suffix of ``repair_suffixes.tsv``, or None (also
+    when no reading can score above ``bar``)."""
     counts = _lexicon()[0]
     params = _params()
     suffixes = _suffixes()
+    index, logps = _index(), _logps()[0]
     best = None
     for k in range(max(2, len(word) - _longest_suffix()), len(word)):
         rest_key = _suffix_key(word[k:])
         options = suffixes.get(rest_key)
         if not options:
             continue
+        top = index.get(lookup_key(word[:k]))
+        if top is None or logps[top[0]] - params["suffix_penalty"] <= bar:
+            continue  # no reading of this stem can carry the word above the bar
         stem = _scan(word[:k], sorani_typed)[0]
         if counts.get(stem, 0) < params["min_stem_count"]:
             continue
@@ -754,13 +792,19 @@ def _split(word: str, sorani_typed: bool):
     """(two words, score) for a merged token, or None."""
     if len(word) < 3:
         return None
-    _lexicon()[0]
     params = _params()
     best = None
     index = _index()
+    logps = _logps()[0]
+    # a split must beat reading the word whole; the most frequent word under each part's key bounds its score
+    bar = _best(word, sorani_typed)[1] + _lexicon()[1] + params["split_penalty"]
     for k in range(1, len(word)):
         left, right = word[:k], word[k:]
-        if lookup_key(left) not in index or lookup_key(right) not in index:
+        top_left = index.get(lookup_key(left))
+        if top_left is None:
+            continue
+        top_right = index.get(lookup_key(right))
+        if top_right is None or logps[top_left[0]] + logps[top_right[0]] <= bar:
             continue
         a, sa, _, valid = _scan(left, sorani_typed)
         if not valid:
@@ -771,6 +815,7 @@ def _split(word: str, sorani_typed: bool):
         score = sa + sb - _lexicon()[1] - params["split_penalty"]
         if best is None or score > best[1]:
             best = (a + " " + b, score)
+            bar = max(bar, sa + sb)
     return best
 
 
