@@ -90,14 +90,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=os.environ.get("SORANI_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
     parser.add_argument("--out", default=str(ROOT / "src" / "sorani" / "data"))
     parser.add_argument("--min-bigram", type=int, default=2)
+    parser.add_argument("--flores-lines", default=f"0:{FLORES_TRAIN_LINES}",
+                        help="the FLORES lines START:END to count (for experiments: a lexicon without the lines a "
+                             "development run scores); END must not pass 506")
     args = parser.parse_args(argv)
     shared, out = Path(args.shared), Path(args.out)
 
     counts: Counter[str] = Counter()
     bigrams: Counter[tuple[str, str]] = Counter()
     lines = (shared / "langid/train/CentralKurdish-arab_train.txt").read_text(encoding="utf-8").splitlines()
+    first, last = (int(x) for x in args.flores_lines.split(":"))
+    if not 0 <= first <= last <= FLORES_TRAIN_LINES:
+        parser.error(f"--flores-lines must lie within 0:{FLORES_TRAIN_LINES} (lines 506.. are held out)")
     flores = (shared / "normalization/synthetic-flores/Sorani-Arabic/devtest_100.trg").read_text(
-        encoding="utf-8").splitlines()[:FLORES_TRAIN_LINES]
+        encoding="utf-8").splitlines()[first:last]
     latin = (shared / "langid/train/CentralKurdish-latn_train.txt").read_text(encoding="utf-8").splitlines()
     for line in lines + flores + [from_hawar(line) for line in latin]:
         # bigrams only within a clause: punctuation breaks the chain

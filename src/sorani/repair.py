@@ -42,6 +42,10 @@ __all__ = ["Change", "channel_cost", "explain", "fallback_key", "is_known", "loo
 _WORD = regex.compile(r"[\p{Script=Arabic}&&\p{L}\p{M}]+", regex.V1)
 _SORANI_TYPED = regex.compile(r"[ێۆڵ]|\p{L}ڕ")
 _ALEFS = "اأإآ"
+# what the key leaves out at the start of a word: a seat ئ, or an alef typed for it before an alef (ااژەڵ for
+# ئاژەڵ), then an alef (ا أ إ آ typed for ئە ئا ئێ ئۆ ...)
+_HEAD_PATTERN = f"^(?:ئ|[{_ALEFS}](?=[{_ALEFS}]))?[{_ALEFS}]?"
+_HEAD = regex.compile(_HEAD_PATTERN)
 
 
 # ------------------------------------------------------------------------------------------------ data
@@ -136,10 +140,8 @@ def lookup_key(word: str) -> str:
     """
     require_str(word, "word")
     table, waw = _key_table()
-    word = word.removeprefix("ئ")
-    if word[:1] in _ALEFS:
-        word = word[1:]
-    key = word.translate(table)
+    head = _HEAD.match(word).end()
+    key = word[head:].translate(table)
     if waw + waw in key:
         key = _squeeze(key, waw)
     return key
@@ -331,7 +333,7 @@ def _segment_patterns() -> tuple:
     def cls(chars):
         return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]"
 
-    head = "^ئ?[" + _ALEFS + "]?"
+    head = _HEAD_PATTERN
     d, w, dfb = cls(dropped), cls(waws), cls(dropped_fb)
     lookup = regex.compile(f"(?:{head}{d}*)|{w}(?:{d}|{w})*|(?:(?!{d}|{w}).){d}*", regex.S)
     fallback = regex.compile(f"(?:{head}{dfb}*)|(?:(?!{dfb}).){dfb}*", regex.S)
@@ -474,7 +476,9 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
         if inflected is not None and inflected[1] > best_score and inflected[0] not in _lexicon()[0]:
             best, best_score = inflected
             valid = True
-    if not valid and len(word) > 1 and not sorani_typed:
+    if len(word) > 1 and not sorani_typed and _lexicon()[0].get(word, 0) < _params()["min_known_count"]:
+        # letters left out entirely: tried for every word the lexicon does not protect, not only for words
+        # with no reading, since a weak reading under the lookup key often hides the right one (بکرت → بکرێت)
         weight = _params()["channel_weight"]
         threshold = keep + _params()["fallback_margin"]
         key = lookup_key(word)
