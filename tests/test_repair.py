@@ -103,6 +103,26 @@ def test_news_sample_untouched(news_sample):
     assert normalize(news_sample, tier="repair") == standard
 
 
+def test_suffix_rows_have_reason_and_example():
+    from sorani._data import load_table
+
+    rows = load_table("repair_suffixes.tsv")
+    assert len(rows) > 20
+    for row in rows:
+        assert row["reason"].strip() and row["example"].strip(), row
+        assert row["after"] in ("any", "vowel", "consonant") and 1 <= int(row["slot"]) <= 9, row
+        typed, _, standard = row["example"].rpartition(" → ")
+        assert standard.endswith(row["suffix"]), row  # the example shows the suffix
+        if typed:  # a keyboard spelling the repair restores through this suffix
+            assert repair_word(normalize(typed)) == standard, row
+
+
+def test_inflected_readings_with_two_suffixes():
+    # a known stem with two suffixes of the table, in slot order (کتێب + ەکان + یش)
+    assert not is_known("کتێبەکانیش")
+    assert repair_word("کتیبەکانیش") == "کتێبەکانیش"
+
+
 def test_word_level_helpers():
     assert repair_word("خوش") == "خۆش"
     assert repair_word("دەستان") == "دەستان"

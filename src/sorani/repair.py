@@ -547,11 +547,11 @@ def _suffix_key(text: str) -> str:
 
 
 @functools.cache
-def _suffixes() -> dict[str, tuple[tuple[str, str], ...]]:
-    """{typed-suffix key: ((standard suffix, after), ...)}."""
-    out: dict[str, list[tuple[str, str]]] = {}
+def _suffixes() -> dict[str, tuple[tuple[str, str, int], ...]]:
+    """{typed-suffix key: ((standard suffix, after, slot), ...)}."""
+    out: dict[str, list[tuple[str, str, int]]] = {}
     for row in load_table("repair_suffixes.tsv"):
-        out.setdefault(_suffix_key(row["suffix"]), []).append((row["suffix"], row["after"]))
+        out.setdefault(_suffix_key(row["suffix"]), []).append((row["suffix"], row["after"], int(row["slot"])))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -562,33 +562,52 @@ def _longest_suffix() -> int:
 
 
 def _inflected(word: str, sorani_typed: bool, bar: float = -math.inf) -> tuple[str, float] | None:
-    """The best reading of ``word`` as a known stem plus a suffix of ``repair_suffixes.tsv``, or None (also
-    when no reading can score above ``bar``)."""
+    """The best reading of ``word`` as a known stem plus one or two suffixes of ``repair_suffixes.tsv``, or
+    None (also when no reading can score above ``bar``)."""
+    best = None
+    weight = _params()["channel_weight"]
+    for cand, base in _stem_suffix_readings(word, sorani_typed, 2, bar):
+        score = base - weight * _cost(word, cand)
+        if best is None or score > best[1]:
+            best = (cand, score)
+    return best
+
+
+@functools.lru_cache(maxsize=100_000)
+def _stem_suffix_readings(word: str, sorani_typed: bool, depth: int, bar: float,
+                          above: int = 0) -> tuple[tuple[str, float], ...]:
+    """The readings of ``word`` as a stem plus ``depth`` suffixes at most, the last of a slot higher than
+    ``above`` and each before it of a higher slot than the one after it (slots count from the outside in):
+    (reading, log count of the stem minus the suffix penalties), the channel cost not yet counted; only stems
+    that could score above ``bar``."""
     counts = _lexicon()[0]
     params = _params()
     suffixes = _suffixes()
     index, logps = _index(), _logps()[0]
-    best = None
+    penalty = params["suffix_penalty"]
+    out: list[tuple[str, float]] = []
     for k in range(max(2, len(word) - _longest_suffix()), len(word)):
-        rest_key = _suffix_key(word[k:])
-        options = suffixes.get(rest_key)
+        options = [o for o in suffixes.get(_suffix_key(word[k:]), ()) if o[2] > above]
         if not options:
             continue
-        top = index.get(lookup_key(word[:k]))
-        if top is None or logps[top[0]] - params["suffix_penalty"] <= bar:
-            continue  # no reading of this stem can carry the word above the bar
-        stem = _scan(word[:k], sorani_typed)[0]
-        if counts.get(stem, 0) < params["min_stem_count"]:
-            continue
-        vowel = stem[-1] in _VOWEL_END
-        for suffix, after in options:
-            if (after == "consonant" and vowel) or (after == "vowel" and not vowel):
-                continue
-            cand = stem + suffix
-            score = _logp(stem) - params["suffix_penalty"] - params["channel_weight"] * _cost(word, cand)
-            if best is None or score > best[1]:
-                best = (cand, score)
-    return best
+        head = word[:k]
+        top = index.get(lookup_key(head))
+        plain = None
+        if top is not None and logps[top[0]] - penalty > bar:
+            stem = _scan(head, sorani_typed)[0]
+            if counts.get(stem, 0) >= params["min_stem_count"]:
+                plain = (stem, logps[stem] - penalty)
+        for suffix, after, slot in options:
+            stems = [plain] if plain else []
+            if depth > 1 and len(head) > 3:
+                stems.extend((stem, base - penalty) for stem, base in
+                             _stem_suffix_readings(head, sorani_typed, depth - 1, bar + penalty, slot))
+            for stem, base in stems:
+                vowel = stem[-1] in _VOWEL_END
+                if (after == "consonant" and vowel) or (after == "vowel" and not vowel):
+                    continue
+                out.append((stem + suffix, base))
+    return tuple(out)
 
 
 def repair_word(word: str, *, sorani_typed: bool = False) -> str:
