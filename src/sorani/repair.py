@@ -473,7 +473,7 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     best, best_score, keep, valid = _scan(word, sorani_typed)
     if not valid and len(word) > 3:
         inflected = _inflected(word, sorani_typed, best_score)
-        if inflected is not None and inflected[1] > best_score and inflected[0] not in _lexicon()[0]:
+        if inflected is not None and inflected[1] > best_score:
             best, best_score = inflected
             valid = True
     if len(word) > 1 and not sorani_typed and _lexicon()[0].get(word, 0) < _params()["min_known_count"]:
@@ -780,7 +780,8 @@ def _try_join(line, tokens, i, sorani_typed, params):
     pieces = [first]
     previous, separate, _, _ = _best(first, sorani_typed)
     best = None
-    for n in (2, 3, 4):
+    inflected_ok = params["inflected_join_penalty"] < 50
+    for n in range(2, int(params["max_join_pieces"]) + 1):
         if i + n - 1 >= len(tokens):
             break
         s, _, w = tokens[i + n - 1]
@@ -793,7 +794,7 @@ def _try_join(line, tokens, i, sorani_typed, params):
         pieces.append("ر" + w[1:] if w.startswith("ڕ") else w)
         joined = "".join(pieces)
         suffix_pieces = all(_suffix_key(p) in _suffixes() for p in pieces[1:])
-        if not suffix_pieces and _join_bound(joined) - params["join_penalty"] <= separate:
+        if not suffix_pieces and _join_bound(joined) - params["join_penalty"] <= separate and not inflected_ok:
             score = None  # no reading of the joined word can be a lexicon word that wins (a cheap test first)
         else:
             cand, score, _, valid = _best(joined, sorani_typed)
@@ -801,6 +802,8 @@ def _try_join(line, tokens, i, sorani_typed, params):
                 score -= params["join_penalty"]
             elif valid and suffix_pieces:
                 score -= params["suffix_join_penalty"]  # a stem and its suffix typed apart: کورە کان
+            elif valid and cand != joined:
+                score -= params["join_penalty"] + params["inflected_join_penalty"]  # known stem + suffixes
             else:
                 score = None
         if score is not None and score > separate and (best is None or score > best[2]):
