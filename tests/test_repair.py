@@ -123,6 +123,29 @@ def test_inflected_readings_with_two_suffixes():
     assert repair_word("کتیبەکانیش") == "کتێبەکانیش"
 
 
+@pytest.mark.parametrize(
+    "typed, standard",
+    [
+        ("روژنامهنووثهکانیشمان", "ڕۆژنامەنووسەکانیشمان"),  # also our journalists: ث for س, ه for ە
+        ("ثهروکایهطییهکهشیان", "سەرۆکایەتییەکەشیان"),  # also their presidency: ط for ت
+        ("ماموثطاکانیشمان", "مامۆستاکانیشمان"),  # also our teachers
+    ],
+)
+def test_character_model_spells_unknown_words(typed, standard):
+    # forms with three suffixes that the lexicon does not know: the character model of standard spelling
+    # chooses among the keyboard confusions
+    assert not is_known(standard)
+    assert normalize(typed, tier="repair") == standard
+    (change,) = explain(normalize(typed))
+    assert change.target == standard and "character model" in change.reason
+
+
+def test_character_model_leaves_sorani_typed_lines_alone():
+    # an unknown word on a line typed with a Sorani keyboard is not respelled by the character model
+    line = "ڕۆژنامەنووسەکانیشمان و ماموثطاکانیشمان"
+    assert normalize(line, tier="repair") == line
+
+
 def test_word_level_helpers():
     assert repair_word("خوش") == "خۆش"
     assert repair_word("دەستان") == "دەستان"

@@ -24,6 +24,7 @@ idempotent.
 
 from __future__ import annotations
 
+import collections
 import difflib
 import functools
 import gzip
@@ -116,7 +117,7 @@ def fallback_key(word: str) -> str:
 
 @functools.cache
 def _fallback_index() -> dict[str, tuple[str, ...]]:
-    limit = int(_params()["max_candidates"])
+    limit = int(_params()["fallback_candidates"])
     counts = _lexicon()[0]
     least = _params()["min_known_count"]
     buckets: dict[str, list[str]] = {}
@@ -127,6 +128,13 @@ def _fallback_index() -> dict[str, tuple[str, ...]]:
         if len(bucket) < limit:
             bucket.append(word)
     return {k: tuple(v) for k, v in buckets.items()}
+
+
+@functools.cache
+def _fallback_entries(fkey: str) -> tuple[tuple[str, float, str], ...]:
+    """The fallback bucket of ``fkey`` as (word, log count, lookup key), most frequent first."""
+    logps = _logps()[0]
+    return tuple((w, logps[w], lookup_key(w)) for w in _fallback_index().get(fkey, ()))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -279,7 +287,7 @@ def channel_cost(typed: str, standard: str) -> float:
     >>> channel_cost("خۆش", "خۆش")
     0.0
     >>> channel_cost("او", "ئەو")
-    0.3
+    0.15
     """
     require_str(typed, "typed")
     require_str(standard, "standard")
@@ -482,17 +490,19 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
         weight = _params()["channel_weight"]
         threshold = keep + _params()["fallback_margin"]
         key = lookup_key(word)
-        logps = _logps()[0]
         floor = weight * _min_cost()
-        fallback_floor = weight * _min_rekey_cost(word[:1] in _ALEFS or word[:1] == "ئ")
+        first = weight * _min_rekey_cost(word[:1] in _ALEFS or word[:1] == "ئ")
+        rest = weight * _min_rekey_cost(False)
         fkey, segments = _segments(word, True)
-        for cand in _fallback_index().get(fkey, ()):
-            logp = logps[cand]
+        for cand, logp, cand_key in _fallback_entries(fkey):
             bar = max(best_score, threshold)
             if logp - floor <= bar:
                 break  # most frequent first: no later candidate can win
-            if logp - fallback_floor <= bar and lookup_key(cand) != key:
-                continue  # a reading under another lookup key needs an edit of at least _min_rekey_cost
+            if cand_key != key:
+                # another lookup key: each key letter put in or taken out is an edit of _min_rekey_cost at least
+                edits = max(1, abs(len(cand_key) - len(key)))
+                if logp - first - (edits - 1) * rest <= bar:
+                    continue
             score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, True))
             if score > max(best_score, threshold):
                 best, best_score, valid = cand, score, True
@@ -537,6 +547,8 @@ def _scan_core(word: str) -> tuple[str, float, float, int]:
 
 
 _VOWEL_END = frozenset("اەێۆوی")
+_LETTERS = "ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ"  # the standard alphabet, which the character model counts
+_TYPED_LETTERS = frozenset(_LETTERS + "ؤطصثذظضأإآة")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -566,48 +578,157 @@ def _inflected(word: str, sorani_typed: bool, bar: float = -math.inf) -> tuple[s
     None (also when no reading can score above ``bar``)."""
     best = None
     weight = _params()["channel_weight"]
-    for cand, base in _stem_suffix_readings(word, sorani_typed, 2, bar):
+    for cand, base, _ in _stem_suffix_readings(word, sorani_typed, 2, bar):
         score = base - weight * _cost(word, cand)
         if best is None or score > best[1]:
             best = (cand, score)
     return best
 
 
-@functools.lru_cache(maxsize=100_000)
-def _stem_suffix_readings(word: str, sorani_typed: bool, depth: int, bar: float,
-                          above: int = 0) -> tuple[tuple[str, float], ...]:
-    """The readings of ``word`` as a stem plus ``depth`` suffixes at most, the last of a slot higher than
-    ``above`` and each before it of a higher slot than the one after it (slots count from the outside in):
-    (reading, log count of the stem minus the suffix penalties), the channel cost not yet counted; only stems
-    that could score above ``bar``."""
+def _stem_suffix_readings(word: str, sorani_typed: bool, depth: int,
+                          bar: float) -> list[tuple[str, float, int]]:
+    """The readings of ``word`` as a stem plus ``depth`` suffixes at most, each suffix of a lower slot than the
+    one before it (slots count from the outside in): (reading, log count of the stem minus the suffix
+    penalties, the slot of the last suffix), the channel cost not yet counted; only stems that could score
+    above ``bar``."""
     counts = _lexicon()[0]
     params = _params()
     suffixes = _suffixes()
     index, logps = _index(), _logps()[0]
     penalty = params["suffix_penalty"]
-    out: list[tuple[str, float]] = []
+    out: list[tuple[str, float, int]] = []
     for k in range(max(2, len(word) - _longest_suffix()), len(word)):
-        options = [o for o in suffixes.get(_suffix_key(word[k:]), ()) if o[2] > above]
+        options = suffixes.get(_suffix_key(word[k:]))
         if not options:
             continue
         head = word[:k]
+        stems: list[tuple[str, float, int]] = []
         top = index.get(lookup_key(head))
-        plain = None
         if top is not None and logps[top[0]] - penalty > bar:
             stem = _scan(head, sorani_typed)[0]
             if counts.get(stem, 0) >= params["min_stem_count"]:
-                plain = (stem, logps[stem] - penalty)
+                stems.append((stem, logps[stem] - penalty, 99))
+        if depth > 1 and len(head) > 3:
+            stems.extend((stem, base - penalty, slot)
+                         for stem, base, slot in _stem_suffix_readings(head, sorani_typed, depth - 1, bar + penalty))
         for suffix, after, slot in options:
-            stems = [plain] if plain else []
-            if depth > 1 and len(head) > 3:
-                stems.extend((stem, base - penalty) for stem, base in
-                             _stem_suffix_readings(head, sorani_typed, depth - 1, bar + penalty, slot))
-            for stem, base in stems:
+            for stem, base, inner in stems:
+                if inner <= slot:
+                    continue  # the suffix before must sit further in
                 vowel = stem[-1] in _VOWEL_END
                 if (after == "consonant" and vowel) or (after == "vowel" and not vowel):
                     continue
-                out.append((stem + suffix, base))
-    return tuple(out)
+                out.append((stem + suffix, base, slot))
+    return out
+
+
+# ---------------------------------------------------------------------------------- character model
+@functools.cache
+def _char_model() -> tuple[int, list[dict[str, float]], dict[str, tuple[int, int]]]:
+    """A character n-gram model of standard Sorani spelling, counted over the word types of the lexicon
+    (each type once, so names and rare inflections weigh as much as frequent words), with Witten-Bell
+    interpolation: (order, [{n-gram: count} for n = 1..order], {context: (count, distinct next letters)})."""
+    order = int(_params()["charlm_order"])
+    pad = "^" * (order - 1)
+    letters = frozenset(_LETTERS)
+    padded = [pad + word + "$" for word in _lexicon()[0] if letters.issuperset(word)]
+    grams = collections.Counter(p[i:i + order] for p in padded for i in range(len(p) - order + 1))
+    tables: list[dict[str, float]] = [dict() for _ in range(order)]
+    tables[order - 1] = dict(grams)
+    for n in range(order - 1, 0, -1):  # each shorter n-gram: the suffixes of the longer ones
+        shorter = tables[n - 1]
+        for g, c in tables[n].items():
+            shorter[g[1:]] = shorter.get(g[1:], 0) + c
+    contexts: dict[str, list[int]] = {}
+    for table in tables:
+        for g, c in table.items():
+            entry = contexts.setdefault(g[:-1], [0, 0])
+            entry[0] += c
+            entry[1] += 1
+    return order, tables, {k: (v[0], v[1]) for k, v in contexts.items()}
+
+
+@functools.lru_cache(maxsize=200_000)
+def _char_logp(context: str, char: str) -> float:
+    """log P(char | context) under :func:`_char_model` (the context is cut to order - 1 letters)."""
+    order, tables, contexts = _char_model()
+    context = context[len(context) - order + 1:] if len(context) >= order else context
+    total, distinct = contexts.get("", (1, 1))
+    p = (tables[0].get(char, 0) + 1) / (total + len(contexts.get("", (0, 0))) + 1 + distinct)
+    for n in range(1, len(context) + 1):
+        h = context[-n:]
+        seen = contexts.get(h)
+        if seen is None:
+            break
+        count, kinds = seen
+        p = (tables[n].get(h + char, 0) + kinds * p) / (count + kinds)
+    return math.log(p)
+
+
+@functools.cache
+def _char_options() -> tuple[dict[str, tuple[tuple[str, float], ...]], dict[str, tuple[tuple[str, float], ...]],
+                              tuple[tuple[str, float], ...]]:
+    """The letter repairs the character model may make: {typed letter: ((standard, cost), ...)} at the word
+    start and elsewhere, and the letters that may be put in (cost) after any letter. Only the cheap keyboard
+    confusions of ``repair_confusions.tsv`` (not the fallback rows)."""
+    initial: dict[str, list[tuple[str, float]]] = {}
+    other: dict[str, list[tuple[str, float]]] = {}
+    inserts: list[tuple[str, float]] = []
+    for (typed, standard, position), cost in _confusions().items():
+        if position == "fallback":
+            continue
+        if not typed:
+            if position == "noninitial":
+                inserts.append((standard, cost))
+            continue
+        for table, fits in ((initial, position in ("initial", "any")), (other, position in ("noninitial", "any"))):
+            if fits:
+                table.setdefault(typed, []).append((standard, cost))
+    freeze = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
+    return freeze(initial), freeze(other), tuple(inserts)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _char_reading(word: str) -> str:
+    """The spelling of an unknown word that the character model and the keyboard confusions like best (a
+    beam search over the letters), or ``word`` itself unless the best spelling wins by ``charlm_margin`` and
+    is one the model would leave as it is (so that a second pass does not go on changing it)."""
+    best = _char_search(word)
+    return best if best == word or _char_search(best) == best else word
+
+
+def _char_search(word: str) -> str:
+    params = _params()
+    if len(word) < 3 or not _TYPED_LETTERS.issuperset(word):
+        return word
+    initial, other, inserts = _char_options()
+    weight, beam_width = params["charlm_channel_weight"], int(params["charlm_beam"])
+    order = int(params["charlm_order"])
+    pad = "^" * (order - 1)
+    beam: list[tuple[float, str]] = [(0.0, pad)]
+    for i, t in enumerate(word):
+        table = initial if i == 0 else other
+        grown: dict[str, float] = {}
+        for score, text in beam:
+            starts = [(score, text)]
+            if i:
+                starts += [(score - weight * cost + _char_logp(text[-order + 1:], s), text + s)
+                           for s, cost in inserts if text[-1] != s]
+            for base, prefix in starts:
+                for s, cost in ((t, 0.0),) + table.get(t, ()):
+                    value, out = base - weight * cost, prefix
+                    for ch in s:
+                        value += _char_logp(out[-order + 1:], ch)
+                        out += ch
+                    if value > grown.get(out, -math.inf):
+                        grown[out] = value
+        beam = sorted(((v, k) for k, v in grown.items()), reverse=True)[:beam_width]
+    finals = [(score + _char_logp(text[-order + 1:], "$"), text[order - 1:]) for score, text in beam]
+    best_score, best = max(finals)
+    keep = next((v for v, k in finals if k == word), None)
+    if keep is None:
+        keep = sum(_char_logp((pad + word)[i:i + order - 1], (word + "$")[i]) for i in range(len(word) + 1))
+    return best if best_score > keep + params["charlm_margin"] else word
 
 
 def repair_word(word: str, *, sorani_typed: bool = False) -> str:
@@ -685,6 +806,8 @@ def _analyse(line: str, reasons: bool = True) -> list[Change]:
         if split is not None and split[1] > score:
             changes.append(Change(start, end, word, split[0], "split merged words"))
         else:
+            if not valid and params["charlm_margin"] < 50:
+                best = _char_reading(word)  # no lexicon reading: the character model spells it
             slots.append((len(changes), start, end, word))
             changes.append(Change(start, end, word, best, ""))
         i += 1
@@ -741,8 +864,10 @@ def _options(word: str) -> tuple[tuple[str, float], ...]:
     """The few best readings of a word on a non-Sorani-typed line, with their scores (the typed word
     itself carries the keep margin when the lexicon knows it), best first."""
     params = _params()
-    best, best_score, keep, _ = _best(word, False)
+    best, best_score, keep, valid = _best(word, False)
     count = _lexicon()[0].get(word, 0)
+    if not valid and params["charlm_margin"] < 50 and _char_reading(word) != word:
+        best, best_score = _char_reading(word), keep + 0.01  # the character model's spelling, just ahead
     options = {best: best_score}
     options[word] = max(options.get(word, float("-inf")),
                         keep + (params["keep_margin"] if count >= params["min_known_count"] else 0.0))
@@ -771,6 +896,25 @@ def _join_bound(joined: str) -> float:
     return bound
 
 
+@functools.lru_cache(maxsize=100_000)
+def _inflected_bound(word: str, depth: int) -> float:
+    """An upper bound on the score of a stem-plus-suffixes reading of ``word`` (see :func:`_stem_suffix_readings`):
+    the most frequent lexicon word under the key of any stem left by cutting off suffixes (-inf if none)."""
+    suffixes, index, logps = _suffixes(), _index(), _logps()[0]
+    penalty = _params()["suffix_penalty"]
+    bound = -math.inf
+    for k in range(max(2, len(word) - _longest_suffix()), len(word)):
+        if _suffix_key(word[k:]) not in suffixes:
+            continue
+        head = word[:k]
+        top = index.get(lookup_key(head))
+        if top is not None:
+            bound = max(bound, logps[top[0]] - penalty)
+        if depth > 1 and len(head) > 3:
+            bound = max(bound, _inflected_bound(head, depth - 1) - penalty)
+    return bound
+
+
 def _try_join(line, tokens, i, sorani_typed, params):
     """(pieces, joined word, reason) if joining tokens i.. into one known word beats keeping them apart."""
     counts, log_total = _lexicon()
@@ -780,7 +924,6 @@ def _try_join(line, tokens, i, sorani_typed, params):
     pieces = [first]
     previous, separate, _, _ = _best(first, sorani_typed)
     best = None
-    inflected_ok = params["inflected_join_penalty"] < 50
     for n in range(2, int(params["max_join_pieces"]) + 1):
         if i + n - 1 >= len(tokens):
             break
@@ -794,7 +937,7 @@ def _try_join(line, tokens, i, sorani_typed, params):
         pieces.append("ر" + w[1:] if w.startswith("ڕ") else w)
         joined = "".join(pieces)
         suffix_pieces = all(_suffix_key(p) in _suffixes() for p in pieces[1:])
-        if not suffix_pieces and _join_bound(joined) - params["join_penalty"] <= separate and not inflected_ok:
+        if not suffix_pieces and max(_join_bound(joined), _inflected_bound(joined, 2)) - params["join_penalty"] <= separate:
             score = None  # no reading of the joined word can be a lexicon word that wins (a cheap test first)
         else:
             cand, score, _, valid = _best(joined, sorani_typed)
@@ -855,8 +998,13 @@ def _reason(word: str, best: str) -> str:
             edits.append(f"+{best[b0:b1]}")
         elif op == "delete":
             edits.append(f"-{word[a0:a1]}")
-    kind = "known word" if best in _lexicon()[0] else "known stem + suffix"
-    return f"keyboard spelling ({', '.join(edits)}) of a {kind}, cost {channel_cost(word, best)}"
+    if best in _lexicon()[0]:
+        kind = "of a known word"
+    elif best == _char_reading(word) and best not in (_best(word, False)[0], _best(word, True)[0]):
+        kind = "of an unknown word, by the character model"
+    else:
+        kind = "of a known stem + suffix"
+    return f"keyboard spelling ({', '.join(edits)}) {kind}, cost {channel_cost(word, best)}"
 
 
 # ---------------------------------------------------------------------------------------------- API
