@@ -648,13 +648,18 @@ def _char_model() -> tuple[int, list[dict[str, float]], dict[str, tuple[int, int
     return order, tables, {k: (v[0], v[1]) for k, v in contexts.items()}
 
 
-@functools.lru_cache(maxsize=200_000)
-def _char_logp(context: str, char: str) -> float:
-    """log P(char | context) under :func:`_char_model` (the context is cut to order - 1 letters)."""
+_CHAR_LOGP: dict[str, float] = {}  # log P(last letter | the letters before it), bounded (cleared when full)
+
+
+def _char_logp(gram: str) -> float:
+    """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters)."""
+    cached = _CHAR_LOGP.get(gram)
+    if cached is not None:
+        return cached
     order, tables, contexts = _char_model()
-    context = context[len(context) - order + 1:] if len(context) >= order else context
-    total, distinct = contexts.get("", (1, 1))
-    p = (tables[0].get(char, 0) + 1) / (total + len(contexts.get("", (0, 0))) + 1 + distinct)
+    char, context = gram[-1], gram[:-1]
+    total, distinct = contexts[""]
+    p = (tables[0].get(char, 0) + 1) / (total + distinct + 1)
     for n in range(1, len(context) + 1):
         h = context[-n:]
         seen = contexts.get(h)
@@ -662,7 +667,10 @@ def _char_logp(context: str, char: str) -> float:
             break
         count, kinds = seen
         p = (tables[n].get(h + char, 0) + kinds * p) / (count + kinds)
-    return math.log(p)
+    if len(_CHAR_LOGP) >= 500_000:
+        _CHAR_LOGP.clear()
+    value = _CHAR_LOGP[gram] = math.log(p)
+    return value
 
 
 @functools.cache
@@ -704,30 +712,34 @@ def _char_search(word: str) -> str:
     initial, other, inserts = _char_options()
     weight, beam_width = params["charlm_channel_weight"], int(params["charlm_beam"])
     order = int(params["charlm_order"])
+    keep_last = 1 - order  # a state keeps its last order - 1 letters as the context of the next one
     pad = "^" * (order - 1)
+    logp = _char_logp
     beam: list[tuple[float, str]] = [(0.0, pad)]
     for i, t in enumerate(word):
-        table = initial if i == 0 else other
+        choices = ((t, 0.0),) + (initial if i == 0 else other).get(t, ())
         grown: dict[str, float] = {}
         for score, text in beam:
             starts = [(score, text)]
             if i:
-                starts += [(score - weight * cost + _char_logp(text[-order + 1:], s), text + s)
-                           for s, cost in inserts if text[-1] != s]
+                for s, cost in inserts:
+                    if text[-1] != s:
+                        starts.append((score - weight * cost + logp(text[keep_last:] + s), text + s))
             for base, prefix in starts:
-                for s, cost in ((t, 0.0),) + table.get(t, ()):
+                for s, cost in choices:
                     value, out = base - weight * cost, prefix
                     for ch in s:
-                        value += _char_logp(out[-order + 1:], ch)
                         out += ch
+                        value += logp(out[-order:])
                     if value > grown.get(out, -math.inf):
                         grown[out] = value
         beam = sorted(((v, k) for k, v in grown.items()), reverse=True)[:beam_width]
-    finals = [(score + _char_logp(text[-order + 1:], "$"), text[order - 1:]) for score, text in beam]
+    finals = [(score + logp(text[keep_last:] + "$"), text[order - 1:]) for score, text in beam]
     best_score, best = max(finals)
     keep = next((v for v, k in finals if k == word), None)
     if keep is None:
-        keep = sum(_char_logp((pad + word)[i:i + order - 1], (word + "$")[i]) for i in range(len(word) + 1))
+        padded = pad + word + "$"
+        keep = sum(logp(padded[i:i + order]) for i in range(len(padded) - order + 1))
     return best if best_score > keep + params["charlm_margin"] else word
 
 
