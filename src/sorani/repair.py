@@ -844,8 +844,24 @@ def _choose_in_context(line: str, slots: list, changes: list[Change], weight: fl
         run = [slot] if slot is not None else []
 
 
+@functools.cache
+def _bigram_words() -> frozenset[str]:
+    """The words that occur in some pair of the bigram table."""
+    return frozenset(w for pair in _bigrams() for w in pair)
+
+
+def _may_pair(word: str, target: str) -> bool:
+    """Whether any reading of ``word`` can take a bigram bonus (else the context cannot change its reading)."""
+    paired = _bigram_words()
+    return word in paired or target in paired or any(c in paired for c in _index().get(lookup_key(word), ())[:8])
+
+
 def _viterbi(run: list, changes: list[Change], weight: float) -> None:
-    lattice = [_options(word) for _, _, _, word in run]
+    pairs = [_may_pair(word, changes[index].target) for index, _, _, word in run]
+    if sum(pairs) < 2:
+        return  # fewer than two words that any bigram could link: nothing to re-choose
+    lattice = [_options(word) if paired else ((changes[index].target, 0.0),)
+               for paired, (index, _, _, word) in zip(pairs, run)]
     scores = [score for _, score in lattice[0]]
     back: list[list[int]] = []
     for position in range(1, len(run)):
