@@ -480,8 +480,10 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     known stem with a suffix) for one typed word."""
     best, best_score, keep, valid = _scan(word, sorani_typed)
     if not valid and len(word) > 3:
-        inflected = _inflected(word, sorani_typed, best_score)
-        if inflected is not None and inflected[1] > best_score:
+        # on a Sorani-typed line a stem-plus-suffix reading needs the same margin as a lexicon reading
+        bar = max(best_score, keep + _params()["unknown_margin_sorani"]) if sorani_typed else best_score
+        inflected = _inflected(word, sorani_typed, bar)
+        if inflected is not None and inflected[1] > bar:
             best, best_score = inflected
             valid = True
     if len(word) > 1 and not sorani_typed and _lexicon()[0].get(word, 0) < _params()["min_known_count"]:
