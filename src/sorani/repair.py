@@ -650,14 +650,9 @@ def _char_model() -> tuple[int, list[dict[str, float]], dict[str, tuple[int, int
     return order, tables, {k: (v[0], v[1]) for k, v in contexts.items()}
 
 
-_CHAR_LOGP: dict[str, float] = {}  # log P(last letter | the letters before it), bounded (cleared when full)
-
-
+@functools.lru_cache(maxsize=500_000)
 def _char_logp(gram: str) -> float:
     """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters)."""
-    cached = _CHAR_LOGP.get(gram)
-    if cached is not None:
-        return cached
     order, tables, contexts = _char_model()
     char, context = gram[-1], gram[:-1]
     total, distinct = contexts[""]
@@ -669,10 +664,7 @@ def _char_logp(gram: str) -> float:
             break
         count, kinds = seen
         p = (tables[n].get(h + char, 0) + kinds * p) / (count + kinds)
-    if len(_CHAR_LOGP) >= 500_000:
-        _CHAR_LOGP.clear()
-    value = _CHAR_LOGP[gram] = math.log(p)
-    return value
+    return math.log(p)
 
 
 @functools.cache
