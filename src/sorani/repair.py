@@ -580,7 +580,7 @@ def _inflected(word: str, sorani_typed: bool, bar: float = -math.inf) -> tuple[s
     None (also when no reading can score above ``bar``)."""
     best = None
     weight = _params()["channel_weight"]
-    for cand, base, _ in _stem_suffix_readings(word, sorani_typed, 2, bar):
+    for cand, base, _ in _stem_suffix_readings(word, sorani_typed, 1 if sorani_typed else 2, bar):
         score = base - weight * _cost(word, cand)
         if best is None or score > best[1]:
             best = (cand, score)
