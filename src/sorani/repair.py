@@ -130,7 +130,7 @@ def _fallback_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in buckets.items()}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=100_000)
 def _fallback_entries(fkey: str) -> tuple[tuple[str, float, str], ...]:
     """The fallback bucket of ``fkey`` as (word, log count, lookup key), most frequent first."""
     logps = _logps()[0]
@@ -348,9 +348,9 @@ def _segment_patterns() -> tuple:
     return lookup, fallback
 
 
-@functools.cache
+@functools.lru_cache(maxsize=200_000)
 def _lexicon_segments(word: str, fallback: bool) -> tuple[str, ...]:
-    """The segments of a lexicon word (bounded by the lexicon, kept for the life of the process)."""
+    """The segments of a lexicon word."""
     return _segments.__wrapped__(word, fallback)[1]
 
 
@@ -650,7 +650,7 @@ def _char_model() -> tuple[int, list[dict[str, float]], dict[str, tuple[int, int
     return order, tables, {k: (v[0], v[1]) for k, v in contexts.items()}
 
 
-@functools.lru_cache(maxsize=500_000)
+@functools.lru_cache(maxsize=200_000)
 def _char_logp(gram: str) -> float:
     """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters)."""
     order, tables, contexts = _char_model()
