@@ -257,8 +257,10 @@ def _edit_rules() -> tuple[dict, dict, float]:
     initial: dict[tuple[str, str], float] = {}
     other: dict[tuple[str, str], float] = {}
     for (typed, standard, position), cost in costs.items():
-        if position in ("initial", "any"):
-            initial[(typed, standard)] = min(cost, initial.get((typed, standard), cost))
+        if position in ("initial", "any", "fallback"):
+            # a letter left out entirely may be the first one, at a higher cost
+            first = cost + _params()["fallback_initial_extra"] if position == "fallback" else cost
+            initial[(typed, standard)] = min(first, initial.get((typed, standard), first))
         if position in ("noninitial", "any", "fallback"):
             other[(typed, standard)] = min(cost, other.get((typed, standard), cost))
     return initial, other, _params()["other_cost"]
