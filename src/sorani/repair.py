@@ -673,16 +673,14 @@ def _char_logp(gram: str) -> float:
 def _char_options() -> tuple[dict[str, tuple[tuple[str, float], ...]], dict[str, tuple[tuple[str, float], ...]],
                               tuple[tuple[str, float], ...]]:
     """The letter repairs the character model may make: {typed letter: ((standard, cost), ...)} at the word
-    start and elsewhere, and the letters that may be put in (cost) after any letter. Only the cheap keyboard
-    confusions of ``repair_confusions.tsv`` (not the fallback rows)."""
+    start and elsewhere, and the letters that may be put back (cost) after any letter: the left-out ە and the
+    ێ ۆ و of the fallback rows of ``repair_confusions.tsv``."""
     initial: dict[str, list[tuple[str, float]]] = {}
     other: dict[str, list[tuple[str, float]]] = {}
     inserts: list[tuple[str, float]] = []
     for (typed, standard, position), cost in _confusions().items():
-        if position == "fallback":
-            continue
         if not typed:
-            if position == "noninitial":
+            if position in ("noninitial", "fallback"):
                 inserts.append((standard, cost))
             continue
         for table, fits in ((initial, position in ("initial", "any")), (other, position in ("noninitial", "any"))):
@@ -715,20 +713,19 @@ def _char_search(word: str) -> str:
     for i, t in enumerate(word):
         choices = ((t, 0.0),) + (initial if i == 0 else other).get(t, ())
         grown: dict[str, float] = {}
-        for score, text in beam:
-            starts = [(score, text)]
-            if i:
-                for s, cost in inserts:
-                    if text[-1] != s:
-                        starts.append((score - weight * cost + logp(text[keep_last:] + s), text + s))
-            for base, prefix in starts:
-                for s, cost in choices:
-                    value, out = base - weight * cost, prefix
-                    for ch in s:
-                        out += ch
-                        value += logp(out[-order:])
-                    if value > grown.get(out, -math.inf):
-                        grown[out] = value
+        starts = list(beam)
+        if i:  # a left-out letter put back before this one: only the best few such starts go on
+            starts += sorted(((score - weight * cost + logp(text[keep_last:] + s), text + s)
+                              for score, text in beam for s, cost in inserts if text[-1] != s),
+                             reverse=True)[:beam_width]
+        for base, prefix in starts:
+            for s, cost in choices:
+                value, out = base - weight * cost, prefix
+                for ch in s:
+                    out += ch
+                    value += logp(out[-order:])
+                if value > grown.get(out, -math.inf):
+                    grown[out] = value
         beam = sorted(((v, k) for k, v in grown.items()), reverse=True)[:beam_width]
     finals = [(score + logp(text[keep_last:] + "$"), text[order - 1:]) for score, text in beam]
     best_score, best = max(finals)
