@@ -140,6 +140,15 @@ def test_character_model_spells_unknown_words(typed, standard):
     assert change.target == standard and "character model" in change.reason
 
 
+def test_character_model_joins_pieces_the_lexicon_cannot_read():
+    # Arabic-keyboard habit: a space after every ه typed for ە; the joined word is unknown to the lexicon
+    typed = "سه ركايه تيه وه"
+    assert not is_known("سەرۆکایەتیەوە")
+    assert normalize(typed, tier="repair") == "سەرۆکایەتیەوە"
+    (change,) = explain(normalize(typed))
+    assert "character model" in change.reason
+
+
 def test_character_model_leaves_sorani_typed_lines_alone():
     # an unknown word on a line typed with a Sorani keyboard is not respelled by the character model
     line = "ڕۆژنامەنووسەکانیشمان و ماموثطاکانیشمان"

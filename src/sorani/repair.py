@@ -695,14 +695,19 @@ def _char_reading(word: str) -> str:
     """The spelling of an unknown word that the character model and the keyboard confusions like best (a
     beam search over the letters), or ``word`` itself unless the best spelling wins by ``charlm_margin`` and
     is one the model would leave as it is (so that a second pass does not go on changing it)."""
-    best = _char_search(word)
-    return best if best == word or _char_search(best) == best else word
+    best = _char_search(word)[0]
+    return best if best == word or _char_search(best)[0] == best else word
 
 
-def _char_search(word: str) -> str:
+@functools.lru_cache(maxsize=100_000)
+def _char_search(word: str) -> tuple[str, float]:
+    """(the character model's spelling of ``word``, its score: log probability minus the weighted edit cost);
+    ``word`` itself unless the spelling wins by ``charlm_margin``."""
     params = _params()
-    if len(word) < 3 or not _TYPED_LETTERS.issuperset(word):
-        return word
+    if not _TYPED_LETTERS.issuperset(word) or not word:
+        return word, -math.inf
+    if len(word) < 3:
+        return word, _char_score(word)
     initial, other, inserts = _char_options()
     weight, beam_width = params["charlm_channel_weight"], int(params["charlm_beam"])
     order = int(params["charlm_order"])
@@ -731,9 +736,15 @@ def _char_search(word: str) -> str:
     best_score, best = max(finals)
     keep = next((v for v, k in finals if k == word), None)
     if keep is None:
-        padded = pad + word + "$"
-        keep = sum(logp(padded[i:i + order]) for i in range(len(padded) - order + 1))
-    return best if best_score > keep + params["charlm_margin"] else word
+        keep = _char_score(word)
+    return (best, best_score) if best_score > keep + params["charlm_margin"] else (word, keep)
+
+
+def _char_score(word: str) -> float:
+    """log P(word) under the character model, with its start and end."""
+    order = int(_params()["charlm_order"])
+    padded = "^" * (order - 1) + word + "$"
+    return sum(_char_logp(padded[i:i + order]) for i in range(len(padded) - order + 1))
 
 
 def repair_word(word: str, *, sorani_typed: bool = False) -> str:
@@ -974,7 +985,26 @@ def _try_join(line, tokens, i, sorani_typed, params):
             best = (n, cand, score)
         if not (w.endswith("ە") or len(w) == 1):
             break
+    if best is None and len(pieces) > 1 and params["charlm_join_penalty"] < 50:
+        return _char_join(tokens, i, pieces, sorani_typed, params)
     return None if best is None else (best[0], best[1], "join a word broken by a space")
+
+
+def _char_join(tokens, i, pieces, sorani_typed, params):
+    """(pieces, joined word, reason) when some piece has no lexicon reading and the character model spells the
+    joined word better than the pieces one by one (by ``charlm_join_penalty``), or None."""
+    if all(_best(tokens[i + k][2], sorani_typed)[3] for k in range(len(pieces))):
+        return None  # the lexicon reads every piece: it is sure enough of the spaces
+    best, margin = None, params["charlm_join_penalty"]
+    separate = _char_search(pieces[0])[1]
+    for n in range(2, len(pieces) + 1):
+        separate += _char_search(pieces[n - 1])[1]
+        joined = "".join(pieces[:n])
+        reading = _char_reading(joined)
+        value = _char_search(joined)[1] if reading != joined else _char_score(joined)
+        if value - separate > margin:
+            best, margin = (n, reading), value - separate
+    return None if best is None else (best[0], best[1], "join a word broken by a space (character model)")
 
 
 @functools.lru_cache(maxsize=100_000)
