@@ -142,9 +142,9 @@ def test_character_model_spells_unknown_words(typed, standard):
 
 def test_character_model_joins_pieces_the_lexicon_cannot_read():
     # Arabic-keyboard habit: a space after every ه typed for ە; the joined word is unknown to the lexicon
-    typed = "سه ركايه تيه وه"
-    assert not is_known("سەرۆکایەتیەوە")
-    assert normalize(typed, tier="repair") == "سەرۆکایەتیەوە"
+    typed = "په رله مانتاره کانیشیان"  # also their members of parliament
+    assert not is_known("پەرلەمانتارەکانیشیان")
+    assert normalize(typed, tier="repair") == "پەرلەمانتارەکانیشیان"
     (change,) = explain(normalize(typed))
     assert "character model" in change.reason
 
