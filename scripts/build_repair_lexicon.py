@@ -21,7 +21,7 @@ Sources (all under shared/data beside the repository, all permissively licensed;
 Never read here: the KTC textbooks (NC), the tweets (GPL), the real dev pairs of the repair evaluation.
 
 Every source is normalized with ``sorani.normalize(tier="standard")`` first, and only words made of the 33
-letters of the standard alphabet are kept.
+letters of the standard alphabet, and not starting with ە ێ ۆ ڵ (fragments), are kept.
 
 Usage: PYTHONPATH=src python scripts/build_repair_lexicon.py [--shared DIR]
 (the default is $SORANI_SHARED_DATA, else shared/data beside the repository)
@@ -74,8 +74,17 @@ def from_hawar(line: str) -> str:
     return " ".join(out)
 
 
+# no Sorani word starts with these letters (a vowel takes the seat ئ; ڵ never starts a word): such "words" are
+# fragments of words broken by a stray space or ZWNJ in the sources (ێوەچوو of بەڕێوەچوو, ۆژ of ڕۆژ)
+NO_START = frozenset("ەێۆڵ")
+
+
+def is_word(w: str) -> bool:
+    return bool(w) and set(w) <= LETTERS and w[0] not in NO_START
+
+
 def words(text: str) -> list[str]:
-    return [w for w in WORD.findall(normalize(text)) if set(w) <= LETTERS]
+    return [w for w in WORD.findall(normalize(text)) if is_word(w)]
 
 
 def write_gzip(path: Path, text: str) -> None:
@@ -108,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in lines + flores + [from_hawar(line) for line in latin]:
         # bigrams only within a clause: punctuation breaks the chain
         for chunk in regex.split(r"[^\p{Script=Arabic}\u200c ]+", normalize(line)):
-            ws = [w for w in chunk.split() if set(w) <= LETTERS]
+            ws = [w for w in chunk.split() if is_word(w)]
             counts.update(ws)
             bigrams.update(itertools.pairwise(ws))
 
