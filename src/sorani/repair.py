@@ -708,36 +708,48 @@ def _char_search(word: str) -> tuple[str, float]:
         return word, -math.inf
     if len(word) < 3:
         return word, _char_score(word)
-    initial, other, inserts = _char_options()
-    weight, beam_width = params["charlm_channel_weight"], int(params["charlm_beam"])
     order = int(params["charlm_order"])
-    keep_last = 1 - order  # a state keeps its last order - 1 letters as the context of the next one
-    pad = "^" * (order - 1)
-    logp = _char_logp
-    beam: list[tuple[float, str]] = [(0.0, pad)]
-    for i, t in enumerate(word):
-        choices = ((t, 0.0),) + (initial if i == 0 else other).get(t, ())
-        grown: dict[str, float] = {}
-        starts = list(beam)
-        if i:  # a left-out letter put back before this one: only the best few such starts go on
-            starts += sorted(((score - weight * cost + logp(text[keep_last:] + s), text + s)
-                              for score, text in beam for s, cost in inserts if text[-1] != s),
-                             reverse=True)[:beam_width]
-        for base, prefix in starts:
-            for s, cost in choices:
-                value, out = base - weight * cost, prefix
-                for ch in s:
-                    out += ch
-                    value += logp(out[-order:])
-                if value > grown.get(out, -math.inf):
-                    grown[out] = value
-        beam = sorted(((v, k) for k, v in grown.items()), reverse=True)[:beam_width]
-    finals = [(score + logp(text[keep_last:] + "$"), text[order - 1:]) for score, text in beam]
+    for k in range(1, len(word) + 1):  # in order, so that each step finds the one before it cached
+        beam = _char_beam(word[:k])
+    finals = [(score + _char_logp(text[1 - order:] + "$"), text[order - 1:]) for score, text in beam]
     best_score, best = max(finals)
     keep = next((v for v, k in finals if k == word), None)
     if keep is None:
         keep = _char_score(word)
     return (best, best_score) if best_score > keep + params["charlm_margin"] else (word, keep)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _char_beam(typed: str) -> tuple[tuple[float, str], ...]:
+    """The beam of the character model's search after the typed letters ``typed``: the best few (score,
+    padded spelling). One letter is added to the beam of ``typed[:-1]``, so words and the joins of pieces that
+    share a beginning share the work."""
+    params = _params()
+    order = int(params["charlm_order"])
+    if not typed:
+        return ((0.0, "^" * (order - 1)),)
+    beam = _char_beam(typed[:-1])
+    initial, other, inserts = _char_options()
+    weight, beam_width = params["charlm_channel_weight"], int(params["charlm_beam"])
+    keep_last = 1 - order  # a state keeps its last order - 1 letters as the context of the next one
+    logp = _char_logp
+    first, t = len(typed) == 1, typed[-1]
+    choices = ((t, 0.0),) + (initial if first else other).get(t, ())
+    grown: dict[str, float] = {}
+    starts = list(beam)
+    if not first:  # a left-out letter put back before this one: only the best few such starts go on
+        starts += sorted(((score - weight * cost + logp(text[keep_last:] + s), text + s)
+                          for score, text in beam for s, cost in inserts if text[-1] != s),
+                         reverse=True)[:beam_width]
+    for base, prefix in starts:
+        for s, cost in choices:
+            value, out = base - weight * cost, prefix
+            for ch in s:
+                out += ch
+                value += logp(out[-order:])
+            if value > grown.get(out, -math.inf):
+                grown[out] = value
+    return tuple(sorted(((v, k) for k, v in grown.items()), reverse=True)[:beam_width])
 
 
 def _char_score(word: str) -> float:
