@@ -21,7 +21,7 @@ Sources (all under shared/data beside the repository, all permissively licensed;
 Never read here: the KTC textbooks (NC), the tweets (GPL), the real dev pairs of the repair evaluation.
 
 Every source is normalized with ``sorani.normalize(tier="standard")`` first, and only words made of the 33
-letters of the standard alphabet are kept.
+letters of the standard alphabet, and not starting with ە ێ ۆ ڵ (fragments), are kept.
 
 Usage: PYTHONPATH=src python scripts/build_repair_lexicon.py [--shared DIR]
 (the default is $SORANI_SHARED_DATA, else shared/data beside the repository)
@@ -74,8 +74,17 @@ def from_hawar(line: str) -> str:
     return " ".join(out)
 
 
+# no Sorani word starts with these letters (a vowel takes the seat ئ; ڵ never starts a word): such "words" are
+# fragments of words broken by a stray space or ZWNJ in the sources (ێوەچوو of بەڕێوەچوو, ۆژ of ڕۆژ)
+NO_START = frozenset("ەێۆڵ")
+
+
+def is_word(w: str) -> bool:
+    return bool(w) and set(w) <= LETTERS and w[0] not in NO_START
+
+
 def words(text: str) -> list[str]:
-    return [w for w in WORD.findall(normalize(text)) if set(w) <= LETTERS]
+    return [w for w in WORD.findall(normalize(text)) if is_word(w)]
 
 
 def write_gzip(path: Path, text: str) -> None:
@@ -90,19 +99,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=os.environ.get("SORANI_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
     parser.add_argument("--out", default=str(ROOT / "src" / "sorani" / "data"))
     parser.add_argument("--min-bigram", type=int, default=2)
+    parser.add_argument("--flores-lines", default=f"0:{FLORES_TRAIN_LINES}",
+                        help="the FLORES lines START:END to count (for experiments: a lexicon without the lines a "
+                             "development run scores); END must not pass 506")
     args = parser.parse_args(argv)
     shared, out = Path(args.shared), Path(args.out)
 
     counts: Counter[str] = Counter()
     bigrams: Counter[tuple[str, str]] = Counter()
     lines = (shared / "langid/train/CentralKurdish-arab_train.txt").read_text(encoding="utf-8").splitlines()
+    first, last = (int(x) for x in args.flores_lines.split(":"))
+    if not 0 <= first <= last <= FLORES_TRAIN_LINES:
+        parser.error(f"--flores-lines must lie within 0:{FLORES_TRAIN_LINES} (lines 506.. are held out)")
     flores = (shared / "normalization/synthetic-flores/Sorani-Arabic/devtest_100.trg").read_text(
-        encoding="utf-8").splitlines()[:FLORES_TRAIN_LINES]
+        encoding="utf-8").splitlines()[first:last]
     latin = (shared / "langid/train/CentralKurdish-latn_train.txt").read_text(encoding="utf-8").splitlines()
     for line in lines + flores + [from_hawar(line) for line in latin]:
         # bigrams only within a clause: punctuation breaks the chain
         for chunk in regex.split(r"[^\p{Script=Arabic}\u200c ]+", normalize(line)):
-            ws = [w for w in chunk.split() if set(w) <= LETTERS]
+            ws = [w for w in chunk.split() if is_word(w)]
             counts.update(ws)
             bigrams.update(itertools.pairwise(ws))
 

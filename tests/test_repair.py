@@ -103,6 +103,58 @@ def test_news_sample_untouched(news_sample):
     assert normalize(news_sample, tier="repair") == standard
 
 
+def test_suffix_rows_have_reason_and_example():
+    from sorani._data import load_table
+
+    rows = load_table("repair_suffixes.tsv")
+    assert len(rows) > 20
+    for row in rows:
+        assert row["reason"].strip() and row["example"].strip(), row
+        assert row["after"] in ("any", "vowel", "consonant") and 1 <= int(row["slot"]) <= 9, row
+        typed, _, standard = row["example"].rpartition(" → ")
+        assert standard.endswith(row["suffix"]), row  # the example shows the suffix
+        if typed:  # a keyboard spelling the repair restores through this suffix
+            assert repair_word(normalize(typed)) == standard, row
+
+
+def test_inflected_readings_with_two_suffixes():
+    # a known stem with two suffixes of the table, in slot order (کتێب + ەکان + یش)
+    assert not is_known("کتێبەکانیش")
+    assert repair_word("کتیبەکانیش") == "کتێبەکانیش"
+
+
+@pytest.mark.parametrize(
+    "typed, standard",
+    [
+        ("روژنامهنووثهکانیشمان", "ڕۆژنامەنووسەکانیشمان"),  # also our journalists: ث for س, ه for ە
+        ("ثهروکایهطییهکهشیان", "سەرۆکایەتییەکەشیان"),  # also their presidency: ط for ت
+        ("ماموثطاکانیشمان", "مامۆستاکانیشمان"),  # also our teachers
+    ],
+)
+def test_character_model_spells_unknown_words(typed, standard):
+    # forms with three suffixes that the lexicon does not know: the character model of standard spelling
+    # chooses among the keyboard confusions
+    assert not is_known(standard)
+    assert normalize(typed, tier="repair") == standard
+    (change,) = explain(normalize(typed))
+    assert change.target == standard and "character model" in change.reason
+
+
+def test_character_model_joins_pieces_the_lexicon_cannot_read():
+    # Arabic-keyboard habit: a space after every ه typed for ە; the joined word is unknown to the lexicon
+    typed = "په رله مانتاره کانیشیان"  # also their members of parliament
+    assert not is_known("پەرلەمانتارەکانیشیان")
+    assert normalize(typed, tier="repair") == "پەرلەمانتارەکانیشیان"
+    (change,) = explain(normalize(typed))
+    assert "character model" in change.reason
+
+
+def test_character_model_leaves_sorani_typed_lines_alone():
+    # an unknown word on a line typed with a Sorani keyboard is not respelled by the character model
+    line = "ڕۆژنامەنووسەکانیشمان و ماموثطاکانیشمان"
+    assert normalize(line, tier="repair") == line
+
+
 def test_word_level_helpers():
     assert repair_word("خوش") == "خۆش"
     assert repair_word("دەستان") == "دەستان"

@@ -24,6 +24,7 @@ idempotent.
 
 from __future__ import annotations
 
+import collections
 import difflib
 import functools
 import gzip
@@ -42,6 +43,10 @@ __all__ = ["Change", "channel_cost", "explain", "fallback_key", "is_known", "loo
 _WORD = regex.compile(r"[\p{Script=Arabic}&&\p{L}\p{M}]+", regex.V1)
 _SORANI_TYPED = regex.compile(r"[ێۆڵ]|\p{L}ڕ")
 _ALEFS = "اأإآ"
+# what the key leaves out at the start of a word: a seat ئ, or an alef typed for it before an alef (ااژەڵ for
+# ئاژەڵ), then an alef (ا أ إ آ typed for ئە ئا ئێ ئۆ ...)
+_HEAD_PATTERN = f"^(?:ئ|[{_ALEFS}](?=[{_ALEFS}]))?[{_ALEFS}]?"
+_HEAD = regex.compile(_HEAD_PATTERN)
 
 
 # ------------------------------------------------------------------------------------------------ data
@@ -112,7 +117,7 @@ def fallback_key(word: str) -> str:
 
 @functools.cache
 def _fallback_index() -> dict[str, tuple[str, ...]]:
-    limit = int(_params()["max_candidates"])
+    limit = int(_params()["fallback_candidates"])
     counts = _lexicon()[0]
     least = _params()["min_known_count"]
     buckets: dict[str, list[str]] = {}
@@ -123,6 +128,13 @@ def _fallback_index() -> dict[str, tuple[str, ...]]:
         if len(bucket) < limit:
             bucket.append(word)
     return {k: tuple(v) for k, v in buckets.items()}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _fallback_entries(fkey: str) -> tuple[tuple[str, float, str], ...]:
+    """The fallback bucket of ``fkey`` as (word, log count, lookup key), most frequent first."""
+    logps = _logps()[0]
+    return tuple((w, logps[w], lookup_key(w)) for w in _fallback_index().get(fkey, ()))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -136,10 +148,8 @@ def lookup_key(word: str) -> str:
     """
     require_str(word, "word")
     table, waw = _key_table()
-    word = word.removeprefix("ئ")
-    if word[:1] in _ALEFS:
-        word = word[1:]
-    key = word.translate(table)
+    head = _HEAD.match(word).end()
+    key = word[head:].translate(table)
     if waw + waw in key:
         key = _squeeze(key, waw)
     return key
@@ -247,8 +257,10 @@ def _edit_rules() -> tuple[dict, dict, float]:
     initial: dict[tuple[str, str], float] = {}
     other: dict[tuple[str, str], float] = {}
     for (typed, standard, position), cost in costs.items():
-        if position in ("initial", "any"):
-            initial[(typed, standard)] = min(cost, initial.get((typed, standard), cost))
+        if position in ("initial", "any", "fallback"):
+            # a letter left out entirely may be the first one, at a higher cost
+            first = cost + _params()["fallback_initial_extra"] if position == "fallback" else cost
+            initial[(typed, standard)] = min(first, initial.get((typed, standard), first))
         if position in ("noninitial", "any", "fallback"):
             other[(typed, standard)] = min(cost, other.get((typed, standard), cost))
     return initial, other, _params()["other_cost"]
@@ -277,59 +289,148 @@ def channel_cost(typed: str, standard: str) -> float:
     >>> channel_cost("خۆش", "خۆش")
     0.0
     >>> channel_cost("او", "ئەو")
-    0.3
+    0.15
     """
     require_str(typed, "typed")
     require_str(standard, "standard")
+    return _cost(typed, standard)
+
+
+def _cost(typed: str, standard: str) -> float:
+    """:func:`channel_cost` without the type checks. Two spellings under one lookup key are compared segment by
+    segment (each key letter with the left-out letters after it), which is the same sum as the full edit DP
+    when the cheapest alignment keeps the key letters together, at the price of a few dictionary lookups."""
     if typed == standard:
         return 0.0
-    # the common suffix costs nothing; a common prefix moves the comparison off the word start
+    key_t, segs_t = _segments(typed, False)
+    key_s, segs_s = _segments(standard, False)
+    if key_t != key_s:
+        key_t, segs_t = _segments(typed, True)
+        key_s, segs_s = _segments(standard, True)
+        if key_t != key_s:
+            return _dp_cost(typed, standard)
+    return _segment_sum(segs_t, segs_s)
+
+
+def _dp_cost(typed: str, standard: str) -> float:
+    """The edit DP on the part that differs. The common suffix and prefix cost nothing, but one shared letter
+    is kept on each side, so that a rule that rewrites a letter into two (و → وو, ا → ئا) still applies."""
     end = 0
-    limit = min(len(typed), len(standard))
+    limit = min(len(typed), len(standard)) - 1
     while end < limit and typed[-1 - end] == standard[-1 - end]:
         end += 1
     if end:
         typed, standard = typed[:-end], standard[:-end]
     start = 0
-    limit = min(len(typed), len(standard))
+    limit = min(len(typed), len(standard)) - 1
     while start < limit and typed[start] == standard[start]:
         start += 1
+    start = max(0, start - 1)
     return _cost_core(typed[start:], standard[start:], start == 0)
+
+
+@functools.cache
+def _segment_patterns() -> tuple:
+    """The two patterns that cut a word into key segments (see :func:`_segments`): for the lookup key and for
+    the fallback key."""
+    table, waw = _key_table()
+    gone = _fallback_table()
+    dropped = {chr(c) for c, k in table.items() if k is None}
+    waws = {chr(c) for c, k in table.items() if k == waw} | {waw}
+    dropped_fb = dropped | {chr(c) for c, k in table.items() if k is not None and ord(k) in gone}
+    dropped_fb |= {chr(c) for c in gone}
+
+    def cls(chars):
+        return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]"
+
+    head = _HEAD_PATTERN
+    d, w, dfb = cls(dropped), cls(waws), cls(dropped_fb)
+    lookup = regex.compile(f"(?:{head}{d}*)|{w}(?:{d}|{w})*|(?:(?!{d}|{w}).){d}*", regex.S)
+    fallback = regex.compile(f"(?:{head}{dfb}*)|(?:(?!{dfb}).){dfb}*", regex.S)
+    return lookup, fallback
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lexicon_segments(word: str, fallback: bool) -> tuple[str, ...]:
+    """The segments of a lexicon word."""
+    return _segments.__wrapped__(word, fallback)[1]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _segments(word: str, fallback: bool) -> tuple[str, tuple[str, ...]]:
+    """(lookup key, segments): the word cut before each letter of its key, so that segment i holds the i-th
+    key letter with the left-out letters (and squeezed و) after it; segment 0 holds what the key drops at the
+    start (a seat ئ, an alef, left-out letters). With ``fallback``, the key is :func:`fallback_key`."""
+    segments = _segment_patterns()[1 if fallback else 0].findall(word) or [""]
+    return (fallback_key(word) if fallback else lookup_key(word)), tuple(segments)
 
 
 @functools.lru_cache(maxsize=100_000)
 def _cost_core(typed: str, standard: str, at_start: bool) -> float:
-    initial, other, unit = _rules_by_typed()
+    """The weighted edit distance (the DP behind :func:`channel_cost`) of two short strings."""
+    first, rest, unit = _dp_rules()
     n, m = len(typed), len(standard)
     inf = float("inf")
+    # what each standard position allows, worked out once: insertions (end, cost) and the rule tables
+    tables = [first if (j == 0 and at_start) else rest for j in range(m + 1)]
+    inserts = []
+    for j in range(m):
+        inserts.append([(j + len(target), cost) for target, cost in tables[j][1].get(standard[j], ())
+                        if standard.startswith(target, j)])
     dist = [[inf] * (m + 1) for _ in range(n + 1)]
     dist[0][0] = 0.0
     for i in range(n + 1):
         row = dist[i]
         t = typed[i] if i < n else None
+        below = dist[i + 1] if i < n else None
         for j in range(m + 1):
             here = row[j]
             if here == inf:
                 continue
-            rules = initial if (j == 0 and at_start) else other
-            s = standard[j] if j < m else None
             if t is not None:
-                below = dist[i + 1]
-                if s is not None:
-                    step = here if t == s else here + unit
-                    below[j + 1] = min(below[j + 1], step)
-                below[j] = min(below[j], here + unit)
-                for target, cost in rules.get(t, ()):
-                    k = len(target)
-                    if standard[j:j + k] == target and here + cost < below[j + k]:
-                        below[j + k] = here + cost
-            if s is not None and here + unit < row[j + 1]:  # insertion
+                if here + unit < below[j]:  # deletion
+                    below[j] = here + unit
+                for cost in tables[j][2].get(t, ()):
+                    if here + cost < below[j]:
+                        below[j] = here + cost
+            if j == m:
+                continue
+            s = standard[j]
+            if t is not None:
+                step = here if t == s else here + unit
+                if step < below[j + 1]:
+                    below[j + 1] = step
+                for target, cost in tables[j][0].get((t, s), ()):
+                    if standard.startswith(target, j) and here + cost < below[j + len(target)]:
+                        below[j + len(target)] = here + cost
+            if here + unit < row[j + 1]:  # insertion
                 row[j + 1] = here + unit
-            for target, cost in rules.get("", ()):
-                k = len(target)
-                if k and standard[j:j + k] == target and here + cost < row[j + k]:
-                    row[j + k] = here + cost
+            for k, cost in inserts[j]:
+                if here + cost < row[k]:
+                    row[k] = here + cost
     return round(dist[n][m], 6)
+
+
+@functools.cache
+def _dp_rules() -> tuple[tuple[dict, dict, dict], tuple[dict, dict, dict], float]:
+    """The edit rules indexed for the DP, for the word start and for other positions: substitutions by
+    (typed letter, first standard letter), insertions by first standard letter, deletions by typed letter."""
+    initial, other, unit = _edit_rules()
+
+    def index(rules):
+        subs: dict = {}
+        inserts: dict = {}
+        deletes: dict = {}
+        for (t, s), cost in rules.items():
+            if t and s:
+                subs.setdefault((t, s[0]), []).append((s, cost))
+            elif s:
+                inserts.setdefault(s[0], []).append((s, cost))
+            elif t:
+                deletes.setdefault(t, []).append(cost)
+        return tuple({k: tuple(v) for k, v in d.items()} for d in (subs, inserts, deletes))
+
+    return index(initial), index(other), unit
 
 
 # --------------------------------------------------------------------------------------------- words
@@ -338,9 +439,41 @@ def _min_cost() -> float:
     return min(_confusions().values())
 
 
+@functools.cache
+def _min_rekey_cost(initial: bool) -> float:
+    """The least cost of an edit that changes the lookup key: an unlisted edit, or a confusion row whose two
+    sides have different keys (the ``fallback`` rows, and, if ``initial``, word-initial rows such as ا → ئۆ)."""
+    costs = [_params()["other_cost"]]
+    for (typed, standard, position), cost in _confusions().items():
+        if position == "initial" and not (initial and typed):
+            continue
+        before, after = ("", "ب") if position == "initial" else ("ب", "ب")
+        if lookup_key(before + typed + after) != lookup_key(before + standard + after):
+            costs.append(cost)
+    return min(costs)
+
+
+@functools.cache
+def _logps() -> tuple[dict[str, float], float]:
+    """({word: log(count + smoothing)}, the same for a word the lexicon does not know)."""
+    smoothing = _params()["smoothing"]
+    return {w: math.log(c + smoothing) for w, c in _lexicon()[0].items()}, math.log(smoothing)
+
+
 def _logp(word: str) -> float:
-    counts, _ = _lexicon()
-    return math.log(counts.get(word, 0) + _params()["smoothing"])
+    logps, unknown = _logps()
+    return logps.get(word, unknown)
+
+
+def _segment_sum(segs_t: tuple[str, ...], segs_s: tuple[str, ...]) -> float:
+    """The channel cost of two spellings with one key, from their segments (see :func:`_segments`)."""
+    total = 0.0
+    offset = 0
+    for a, b in zip(segs_t, segs_s):
+        if a != b:
+            total += _cost_core(a, b, offset == 0)
+        offset += len(b)
+    return round(total, 6)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -349,18 +482,32 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     known stem with a suffix) for one typed word."""
     best, best_score, keep, valid = _scan(word, sorani_typed)
     if not valid and len(word) > 3:
-        inflected = _inflected(word, sorani_typed)
-        if inflected is not None and inflected[1] > best_score and inflected[0] not in _lexicon()[0]:
+        # on a Sorani-typed line a stem-plus-suffix reading needs the same margin as a lexicon reading
+        bar = max(best_score, keep + _params()["unknown_margin_sorani"]) if sorani_typed else best_score
+        inflected = _inflected(word, sorani_typed, bar)
+        if inflected is not None and inflected[1] > bar:
             best, best_score = inflected
             valid = True
-    if not valid and len(word) > 1 and not sorani_typed:
+    if len(word) > 1 and not sorani_typed and _lexicon()[0].get(word, 0) < _params()["min_known_count"]:
+        # letters left out entirely: tried for every word the lexicon does not protect, not only for words
+        # with no reading, since a weak reading under the lookup key often hides the right one (بکرت → بکرێت)
         weight = _params()["channel_weight"]
         threshold = keep + _params()["fallback_margin"]
-        for cand in _fallback_index().get(fallback_key(word), ()):
-            logp = _logp(cand)
-            if logp <= max(best_score, threshold):
-                break
-            score = logp - weight * channel_cost(word, cand)
+        key = lookup_key(word)
+        floor = weight * _min_cost()
+        first = weight * _min_rekey_cost(word[:1] in _ALEFS or word[:1] == "ئ")
+        rest = weight * _min_rekey_cost(False)
+        fkey, segments = _segments(word, True)
+        for cand, logp, cand_key in _fallback_entries(fkey):
+            bar = max(best_score, threshold)
+            if logp - floor <= bar:
+                break  # most frequent first: no later candidate can win
+            if cand_key != key:
+                # another lookup key: each key letter put in or taken out is an edit of _min_rekey_cost at least
+                edits = max(1, abs(len(cand_key) - len(key)))
+                if logp - first - (edits - 1) * rest <= bar:
+                    continue
+            score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, True))
             if score > max(best_score, threshold):
                 best, best_score, valid = cand, score, True
     return best, best_score, keep, valid
@@ -369,38 +516,43 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
 @functools.lru_cache(maxsize=200_000)
 def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     """:func:`_best` over the words of the lexicon only (no suffixes)."""
+    best, best_score, keep, count = _scan_core(word)
     params = _params()
-    weight = params["channel_weight"]
-    keep = _logp(word)
-    best, best_score = word, keep
-    count = _lexicon()[0].get(word, 0)
-    known = count >= params["min_known_count"]
-    valid = count > 0
-    floor = weight * _min_cost()
-    if known:
+    if count >= params["min_known_count"]:
         margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
     else:
         margin = params["unknown_margin_sorani"] if sorani_typed else 0.0
-    for cand in _index().get(lookup_key(word), ()):
-        logp = _logp(cand)
-        if logp - floor <= max(best_score, keep + margin):
+    if best != word and best_score < keep + margin:
+        return word, keep, keep, count > 0
+    return best, best_score, keep, count > 0 or best != word
+
+
+@functools.lru_cache(maxsize=200_000)
+def _scan_core(word: str) -> tuple[str, float, float, int]:
+    """(best reading under the lookup key, its score, the score of keeping ``word``, the count of ``word``),
+    with no keep margin: :func:`_scan` applies the margin of the line's kind, so one scan serves both."""
+    weight = _params()["channel_weight"]
+    logps = _logps()[0]
+    keep = _logp(word)
+    best, best_score = word, keep
+    count = _lexicon()[0].get(word, 0)
+    floor = weight * _min_cost()
+    key, segments = _segments(word, False)
+    for cand in _index().get(key, ()):
+        logp = logps[cand]
+        if logp - floor <= best_score:
             break  # candidates come most frequent first: none of the rest can win
         if cand == word:
             continue
-        score = logp - weight * channel_cost(word, cand)
+        score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, False))
         if score > best_score:
-            best, best_score, valid = cand, score, True
-    if best != word:
-        if known:
-            margin = params["keep_margin_sorani" if sorani_typed else "keep_margin"]
-        else:
-            margin = params["unknown_margin_sorani"] if sorani_typed else 0.0
-        if best_score < keep + margin:
-            return word, keep, keep, count > 0
-    return best, best_score, keep, valid
+            best, best_score = cand, score
+    return best, best_score, keep, count
 
 
 _VOWEL_END = frozenset("اەێۆوی")
+_LETTERS = "ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ"  # the standard alphabet, which the character model counts
+_TYPED_LETTERS = frozenset(_LETTERS + "ؤطصثذظضأإآة")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -411,11 +563,11 @@ def _suffix_key(text: str) -> str:
 
 
 @functools.cache
-def _suffixes() -> dict[str, tuple[tuple[str, str], ...]]:
-    """{typed-suffix key: ((standard suffix, after), ...)}."""
-    out: dict[str, list[tuple[str, str]]] = {}
+def _suffixes() -> dict[str, tuple[tuple[str, str, int], ...]]:
+    """{typed-suffix key: ((standard suffix, after, slot), ...)}."""
+    out: dict[str, list[tuple[str, str, int]]] = {}
     for row in load_table("repair_suffixes.tsv"):
-        out.setdefault(_suffix_key(row["suffix"]), []).append((row["suffix"], row["after"]))
+        out.setdefault(_suffix_key(row["suffix"]), []).append((row["suffix"], row["after"], int(row["slot"])))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -425,29 +577,186 @@ def _longest_suffix() -> int:
     return max(len(row["suffix"]) for row in load_table("repair_suffixes.tsv")) + 1
 
 
-def _inflected(word: str, sorani_typed: bool) -> tuple[str, float] | None:
-    """The best reading of ``word`` as a known stem plus a suffix of ``repair_suffixes.tsv``, or None."""
+def _inflected(word: str, sorani_typed: bool, bar: float = -math.inf) -> tuple[str, float] | None:
+    """The best reading of ``word`` as a known stem plus one or two suffixes of ``repair_suffixes.tsv``, or
+    None (also when no reading can score above ``bar``)."""
+    best = None
+    weight = _params()["channel_weight"]
+    for cand, base, _ in _stem_suffix_readings(word, sorani_typed, 1 if sorani_typed else 2, bar):
+        score = base - weight * _cost(word, cand)
+        if best is None or score > best[1]:
+            best = (cand, score)
+    return best
+
+
+def _stem_suffix_readings(word: str, sorani_typed: bool, depth: int,
+                          bar: float) -> list[tuple[str, float, int]]:
+    """The readings of ``word`` as a stem plus ``depth`` suffixes at most, each suffix of a lower slot than the
+    one before it (slots count from the outside in): (reading, log count of the stem minus the suffix
+    penalties, the slot of the last suffix), the channel cost not yet counted; only stems that could score
+    above ``bar``."""
     counts = _lexicon()[0]
     params = _params()
     suffixes = _suffixes()
-    best = None
+    index, logps = _index(), _logps()[0]
+    penalty = params["suffix_penalty"]
+    out: list[tuple[str, float, int]] = []
     for k in range(max(2, len(word) - _longest_suffix()), len(word)):
-        rest_key = _suffix_key(word[k:])
-        options = suffixes.get(rest_key)
+        options = suffixes.get(_suffix_key(word[k:]))
         if not options:
             continue
-        stem = _scan(word[:k], sorani_typed)[0]
-        if counts.get(stem, 0) < params["min_stem_count"]:
+        head = word[:k]
+        stems: list[tuple[str, float, int]] = []
+        top = index.get(lookup_key(head))
+        if top is not None and logps[top[0]] - penalty > bar:
+            stem = _scan(head, sorani_typed)[0]
+            if counts.get(stem, 0) >= params["min_stem_count"]:
+                stems.append((stem, logps[stem] - penalty, 99))
+        if depth > 1 and len(head) > 3:
+            stems.extend((stem, base - penalty, slot)
+                         for stem, base, slot in _stem_suffix_readings(head, sorani_typed, depth - 1, bar + penalty))
+        for suffix, after, slot in options:
+            for stem, base, inner in stems:
+                if inner <= slot:
+                    continue  # the suffix before must sit further in
+                vowel = stem[-1] in _VOWEL_END
+                if (after == "consonant" and vowel) or (after == "vowel" and not vowel):
+                    continue
+                out.append((stem + suffix, base, slot))
+    return out
+
+
+# ---------------------------------------------------------------------------------- character model
+@functools.cache
+def _char_model() -> tuple[int, list[dict[str, float]], dict[str, tuple[int, int]]]:
+    """A character n-gram model of standard Sorani spelling, counted over the word types of the lexicon
+    (each type once, so names and rare inflections weigh as much as frequent words), with Witten-Bell
+    interpolation: (order, [{n-gram: count} for n = 1..order], {context: (count, distinct next letters)})."""
+    order = int(_params()["charlm_order"])
+    pad = "^" * (order - 1)
+    letters = frozenset(_LETTERS)
+    padded = [pad + word + "$" for word in _lexicon()[0] if letters.issuperset(word)]
+    grams = collections.Counter(p[i:i + order] for p in padded for i in range(len(p) - order + 1))
+    tables: list[dict[str, float]] = [dict() for _ in range(order)]
+    tables[order - 1] = dict(grams)
+    for n in range(order - 1, 0, -1):  # each shorter n-gram: the suffixes of the longer ones
+        shorter = tables[n - 1]
+        for g, c in tables[n].items():
+            shorter[g[1:]] = shorter.get(g[1:], 0) + c
+    contexts: dict[str, list[int]] = {}
+    for table in tables:
+        for g, c in table.items():
+            entry = contexts.setdefault(g[:-1], [0, 0])
+            entry[0] += c
+            entry[1] += 1
+    return order, tables, {k: (v[0], v[1]) for k, v in contexts.items()}
+
+
+@functools.lru_cache(maxsize=200_000)
+def _char_logp(gram: str) -> float:
+    """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters)."""
+    order, tables, contexts = _char_model()
+    char, context = gram[-1], gram[:-1]
+    total, distinct = contexts[""]
+    p = (tables[0].get(char, 0) + 1) / (total + distinct + 1)
+    for n in range(1, len(context) + 1):
+        h = context[-n:]
+        seen = contexts.get(h)
+        if seen is None:
+            break
+        count, kinds = seen
+        p = (tables[n].get(h + char, 0) + kinds * p) / (count + kinds)
+    return math.log(p)
+
+
+@functools.cache
+def _char_options() -> tuple[dict[str, tuple[tuple[str, float], ...]], dict[str, tuple[tuple[str, float], ...]],
+                              tuple[tuple[str, float], ...]]:
+    """The letter repairs the character model may make: {typed letter: ((standard, cost), ...)} at the word
+    start and elsewhere, and the letters that may be put back (cost) after any letter: the left-out ە and the
+    ێ ۆ و of the fallback rows of ``repair_confusions.tsv``."""
+    initial: dict[str, list[tuple[str, float]]] = {}
+    other: dict[str, list[tuple[str, float]]] = {}
+    inserts: list[tuple[str, float]] = []
+    for (typed, standard, position), cost in _confusions().items():
+        if not typed:
+            if position in ("noninitial", "fallback"):
+                inserts.append((standard, cost))
             continue
-        vowel = stem[-1] in _VOWEL_END
-        for suffix, after in options:
-            if (after == "consonant" and vowel) or (after == "vowel" and not vowel):
-                continue
-            cand = stem + suffix
-            score = _logp(stem) - params["suffix_penalty"] - params["channel_weight"] * channel_cost(word, cand)
-            if best is None or score > best[1]:
-                best = (cand, score)
-    return best
+        for table, fits in ((initial, position in ("initial", "any")), (other, position in ("noninitial", "any"))):
+            if fits:
+                table.setdefault(typed, []).append((standard, cost))
+    freeze = lambda d: {k: tuple(v) for k, v in d.items()}  # noqa: E731
+    return freeze(initial), freeze(other), tuple(inserts)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _char_reading(word: str) -> str:
+    """The spelling of an unknown word that the character model and the keyboard confusions like best (a
+    beam search over the letters), or ``word`` itself unless the best spelling wins by ``charlm_margin`` and
+    is one the model would leave as it is (so that a second pass does not go on changing it)."""
+    best = _char_search(word)[0]
+    return best if best == word or _char_search(best)[0] == best else word
+
+
+@functools.lru_cache(maxsize=100_000)
+def _char_search(word: str) -> tuple[str, float]:
+    """(the character model's spelling of ``word``, its score: log probability minus the weighted edit cost);
+    ``word`` itself unless the spelling wins by ``charlm_margin``."""
+    params = _params()
+    if not _TYPED_LETTERS.issuperset(word) or not word:
+        return word, -math.inf
+    if len(word) < 3:
+        return word, _char_score(word)
+    order = int(params["charlm_order"])
+    for k in range(1, len(word) + 1):  # in order, so that each step finds the one before it cached
+        beam = _char_beam(word[:k])
+    finals = [(score + _char_logp(text[1 - order:] + "$"), text[order - 1:]) for score, text in beam]
+    best_score, best = max(finals)
+    keep = next((v for v, k in finals if k == word), None)
+    if keep is None:
+        keep = _char_score(word)
+    return (best, best_score) if best_score > keep + params["charlm_margin"] else (word, keep)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _char_beam(typed: str) -> tuple[tuple[float, str], ...]:
+    """The beam of the character model's search after the typed letters ``typed``: the best few (score,
+    padded spelling). One letter is added to the beam of ``typed[:-1]``, so words and the joins of pieces that
+    share a beginning share the work."""
+    params = _params()
+    order = int(params["charlm_order"])
+    if not typed:
+        return ((0.0, "^" * (order - 1)),)
+    beam = _char_beam(typed[:-1])
+    initial, other, inserts = _char_options()
+    weight, beam_width = params["charlm_channel_weight"], int(params["charlm_beam"])
+    keep_last = 1 - order  # a state keeps its last order - 1 letters as the context of the next one
+    logp = _char_logp
+    first, t = len(typed) == 1, typed[-1]
+    choices = ((t, 0.0),) + (initial if first else other).get(t, ())
+    grown: dict[str, float] = {}
+    starts = list(beam)
+    if not first:  # a left-out letter put back before this one: only the best few such starts go on
+        starts += sorted(((score - weight * cost + logp(text[keep_last:] + s), text + s)
+                          for score, text in beam for s, cost in inserts if text[-1] != s),
+                         reverse=True)[:beam_width]
+    for base, prefix in starts:
+        for s, cost in choices:
+            value, out = base - weight * cost, prefix
+            for ch in s:
+                out += ch
+                value += logp(out[-order:])
+            if value > grown.get(out, -math.inf):
+                grown[out] = value
+    return tuple(sorted(((v, k) for k, v in grown.items()), reverse=True)[:beam_width])
+
+
+def _char_score(word: str) -> float:
+    """log P(word) under the character model, with its start and end."""
+    order = int(_params()["charlm_order"])
+    padded = "^" * (order - 1) + word + "$"
+    return sum(_char_logp(padded[i:i + order]) for i in range(len(padded) - order + 1))
 
 
 def repair_word(word: str, *, sorani_typed: bool = False) -> str:
@@ -474,8 +783,9 @@ class Change:
     reason: str
 
 
-def _analyse(line: str) -> list[Change]:
-    """The changes to one line (no newlines), left to right, non-overlapping."""
+def _analyse(line: str, reasons: bool = True) -> list[Change]:
+    """The changes to one line (no newlines), left to right, non-overlapping (without ``reasons``, the word
+    repairs carry an empty reason: repair_text does not need them)."""
     params = _params()
     sorani_typed = bool(_SORANI_TYPED.search(line))
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
@@ -501,7 +811,7 @@ def _analyse(line: str) -> list[Change]:
                 continue
             best = _best(word, True)[0]
             if best != word:
-                changes.append(Change(start, end, word, best, _reason(word, best)))
+                changes.append(Change(start, end, word, best, _reason(word, best) if reasons else ""))
             i += 1
             continue
         # joins: pieces broken by a space after ە (or a lone letter), up to four pieces
@@ -524,11 +834,15 @@ def _analyse(line: str) -> list[Change]:
         if split is not None and split[1] > score:
             changes.append(Change(start, end, word, split[0], "split merged words"))
         else:
+            if not valid and params["charlm_margin"] < 50:
+                best = _char_reading(word)  # no lexicon reading: the character model spells it
             slots.append((len(changes), start, end, word))
             changes.append(Change(start, end, word, best, ""))
         i += 1
     if slots and params["bigram_weight"] > 0:
         _choose_in_context(line, slots, changes, params["bigram_weight"])
+    if not reasons:
+        return [c for c in changes if c.source != c.target]
     return [c if c.reason else Change(c.start, c.end, c.source, c.target, _reason(c.source, c.target))
             for c in changes if c.source != c.target]
 
@@ -546,8 +860,24 @@ def _choose_in_context(line: str, slots: list, changes: list[Change], weight: fl
         run = [slot] if slot is not None else []
 
 
+@functools.cache
+def _bigram_words() -> frozenset[str]:
+    """The words that occur in some pair of the bigram table."""
+    return frozenset(w for pair in _bigrams() for w in pair)
+
+
+def _may_pair(word: str, target: str) -> bool:
+    """Whether any reading of ``word`` can take a bigram bonus (else the context cannot change its reading)."""
+    paired = _bigram_words()
+    return word in paired or target in paired or any(c in paired for c in _index().get(lookup_key(word), ())[:8])
+
+
 def _viterbi(run: list, changes: list[Change], weight: float) -> None:
-    lattice = [_options(word) for _, _, _, word in run]
+    pairs = [_may_pair(word, changes[index].target) for index, _, _, word in run]
+    if sum(pairs) < 2:
+        return  # fewer than two words that any bigram could link: nothing to re-choose
+    lattice = [_options(word) if paired else ((changes[index].target, 0.0),)
+               for paired, (index, _, _, word) in zip(pairs, run)]
     scores = [score for _, score in lattice[0]]
     back: list[list[int]] = []
     for position in range(1, len(run)):
@@ -578,8 +908,10 @@ def _options(word: str) -> tuple[tuple[str, float], ...]:
     """The few best readings of a word on a non-Sorani-typed line, with their scores (the typed word
     itself carries the keep margin when the lexicon knows it), best first."""
     params = _params()
-    best, best_score, keep, _ = _best(word, False)
+    best, best_score, keep, valid = _best(word, False)
     count = _lexicon()[0].get(word, 0)
+    if not valid and params["charlm_margin"] < 50 and _char_reading(word) != word:
+        best, best_score = _char_reading(word), keep + 0.01  # the character model's spelling, just ahead
     options = {best: best_score}
     options[word] = max(options.get(word, float("-inf")),
                         keep + (params["keep_margin"] if count >= params["min_known_count"] else 0.0))
@@ -591,11 +923,40 @@ def _options(word: str) -> tuple[tuple[str, float], ...]:
         logp = _logp(cand)
         if logp < best_score - window:
             break
-        score = logp - weight * channel_cost(word, cand)
+        score = logp - weight * _cost(word, cand)
         if score >= best_score - window:
             options[cand] = score
     ranked = sorted(options.items(), key=lambda kv: -kv[1])
     return tuple(ranked[:4])
+
+
+def _join_bound(joined: str) -> float:
+    """An upper bound on the score of any lexicon reading of ``joined``: the most frequent word under its
+    lookup key or its fallback key (-inf if neither key is known)."""
+    top = _index().get(lookup_key(joined))
+    fallback = _fallback_index().get(fallback_key(joined))
+    logps = _logps()[0]
+    bound = max(logps[top[0]] if top else -math.inf, logps[fallback[0]] if fallback else -math.inf)
+    return bound
+
+
+@functools.lru_cache(maxsize=100_000)
+def _inflected_bound(word: str, depth: int) -> float:
+    """An upper bound on the score of a stem-plus-suffixes reading of ``word`` (see :func:`_stem_suffix_readings`):
+    the most frequent lexicon word under the key of any stem left by cutting off suffixes (-inf if none)."""
+    suffixes, index, logps = _suffixes(), _index(), _logps()[0]
+    penalty = _params()["suffix_penalty"]
+    bound = -math.inf
+    for k in range(max(2, len(word) - _longest_suffix()), len(word)):
+        if _suffix_key(word[k:]) not in suffixes:
+            continue
+        head = word[:k]
+        top = index.get(lookup_key(head))
+        if top is not None:
+            bound = max(bound, logps[top[0]] - penalty)
+        if depth > 1 and len(head) > 3:
+            bound = max(bound, _inflected_bound(head, depth - 1) - penalty)
+    return bound
 
 
 def _try_join(line, tokens, i, sorani_typed, params):
@@ -607,7 +968,7 @@ def _try_join(line, tokens, i, sorani_typed, params):
     pieces = [first]
     previous, separate, _, _ = _best(first, sorani_typed)
     best = None
-    for n in (2, 3, 4):
+    for n in range(2, int(params["max_join_pieces"]) + 1):
         if i + n - 1 >= len(tokens):
             break
         s, _, w = tokens[i + n - 1]
@@ -618,18 +979,44 @@ def _try_join(line, tokens, i, sorani_typed, params):
         previous = reading
         # the standard tier turned the initial ر of a later piece into ڕ; inside a word it is plain ر
         pieces.append("ر" + w[1:] if w.startswith("ڕ") else w)
-        cand, score, _, valid = _best("".join(pieces), sorani_typed)
-        if cand in counts:
-            score -= params["join_penalty"]
-        elif valid and all(_suffix_key(p) in _suffixes() for p in pieces[1:]):
-            score -= params["suffix_join_penalty"]  # a stem and its suffix typed apart: کورە کان
+        joined = "".join(pieces)
+        suffix_pieces = all(_suffix_key(p) in _suffixes() for p in pieces[1:])
+        if not suffix_pieces and max(_join_bound(joined), _inflected_bound(joined, 2)) - params["join_penalty"] <= separate:
+            score = None  # no reading of the joined word can be a lexicon word that wins (a cheap test first)
         else:
-            score = None
+            cand, score, _, valid = _best(joined, sorani_typed)
+            if cand in counts:
+                score -= params["join_penalty"]
+            elif valid and suffix_pieces:
+                score -= params["suffix_join_penalty"]  # a stem and its suffix typed apart: کورە کان
+            elif valid and cand != joined:
+                score -= params["join_penalty"] + params["inflected_join_penalty"]  # known stem + suffixes
+            else:
+                score = None
         if score is not None and score > separate and (best is None or score > best[2]):
             best = (n, cand, score)
         if not (w.endswith("ە") or len(w) == 1):
             break
+    if best is None and len(pieces) > 1 and params["charlm_join_penalty"] < 50:
+        return _char_join(tokens, i, pieces, sorani_typed, params)
     return None if best is None else (best[0], best[1], "join a word broken by a space")
+
+
+def _char_join(tokens, i, pieces, sorani_typed, params):
+    """(pieces, joined word, reason) when some piece has no lexicon reading and the character model spells the
+    joined word better than the pieces one by one (by ``charlm_join_penalty``), or None."""
+    if all(_best(tokens[i + k][2], sorani_typed)[3] for k in range(len(pieces))):
+        return None  # the lexicon reads every piece: it is sure enough of the spaces
+    best, margin = None, params["charlm_join_penalty"]
+    separate = _char_search(pieces[0])[1]
+    for n in range(2, len(pieces) + 1):
+        separate += _char_search(pieces[n - 1])[1]
+        joined = "".join(pieces[:n])
+        reading = _char_reading(joined)
+        value = _char_search(joined)[1] if reading != joined else _char_score(joined)
+        if value - separate > margin:
+            best, margin = (n, reading), value - separate
+    return None if best is None else (best[0], best[1], "join a word broken by a space (character model)")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -637,23 +1024,30 @@ def _split(word: str, sorani_typed: bool):
     """(two words, score) for a merged token, or None."""
     if len(word) < 3:
         return None
-    _lexicon()[0]
     params = _params()
     best = None
     index = _index()
+    logps = _logps()[0]
+    # a split must beat reading the word whole; the most frequent word under each part's key bounds its score
+    bar = _best(word, sorani_typed)[1] + _lexicon()[1] + params["split_penalty"]
     for k in range(1, len(word)):
         left, right = word[:k], word[k:]
-        if lookup_key(left) not in index or lookup_key(right) not in index:
+        top_left = index.get(lookup_key(left))
+        if top_left is None:
             continue
-        a, sa, _, valid = _best(left, sorani_typed)
+        top_right = index.get(lookup_key(right))
+        if top_right is None or logps[top_left[0]] + logps[top_right[0]] <= bar:
+            continue
+        a, sa, _, valid = _scan(left, sorani_typed)
         if not valid:
             continue
-        b, sb, _, valid = _best(right, sorani_typed)
+        b, sb, _, valid = _scan(right, sorani_typed)
         if not valid:
             continue
         score = sa + sb - _lexicon()[1] - params["split_penalty"]
         if best is None or score > best[1]:
             best = (a + " " + b, score)
+            bar = max(bar, sa + sb)
     return best
 
 
@@ -667,8 +1061,13 @@ def _reason(word: str, best: str) -> str:
             edits.append(f"+{best[b0:b1]}")
         elif op == "delete":
             edits.append(f"-{word[a0:a1]}")
-    kind = "known word" if best in _lexicon()[0] else "known stem + suffix"
-    return f"keyboard spelling ({', '.join(edits)}) of a {kind}, cost {channel_cost(word, best)}"
+    if best in _lexicon()[0]:
+        kind = "of a known word"
+    elif best == _char_reading(word) and best not in (_best(word, False)[0], _best(word, True)[0]):
+        kind = "of an unknown word, by the character model"
+    else:
+        kind = "of a known stem + suffix"
+    return f"keyboard spelling ({', '.join(edits)}) {kind}, cost {channel_cost(word, best)}"
 
 
 # ---------------------------------------------------------------------------------------------- API
@@ -706,7 +1105,7 @@ def _repair_line(line: str) -> str:
 
 
 def _repair_once(line: str) -> str:
-    changes = _analyse(line)
+    changes = _analyse(line, reasons=False)
     if not changes:
         return line
     return normalize(_apply(line, changes))
