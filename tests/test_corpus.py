@@ -99,7 +99,9 @@ def test_resume_gives_the_same_output(tmp_path, demo):
     config.output.format = "jsonl"
     first = build([], out, config=config)
     before = {p.name: p.read_text() for p in (out / "accepted").glob("part-*")}
-    (out / ".work" / "shard-00002.jsonl.gz").unlink()  # as if the run had been killed there
+    from sorani.corpus.pipeline import work_path
+
+    work_path(out, 2).unlink()  # as if the run had been killed there
     again = build([], out, config=config, resume=True)
     after = {p.name: p.read_text() for p in (out / "accepted").glob("part-*")}
     assert before == after and first["documents"] == again["documents"]

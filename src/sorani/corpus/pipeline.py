@@ -1,8 +1,9 @@
 """The shared phases of a corpus build, used by every engine:
 
-1. ``process_shard``: run the per-document stages on one shard of documents and keep the result in
-   ``OUT/.work/shard-NNNNN.jsonl.gz`` (written atomically, so ``--resume`` can skip finished shards);
-   return a small summary (ids, hashes, MinHash signatures).
+1. ``process_shard``: run the per-document stages on one shard of documents (the MinHash signatures of
+   the whole shard at once) and keep the records in ``OUT/.work/shard-NNNNN.pkl.zst`` (a zstd-compressed
+   pickle, written atomically, so ``--resume`` can skip finished shards); return a small summary (ids,
+   hashes, MinHash signatures).
 2. deduplication over the summaries (``dedup``): exact, then near.
 3. ``finalize_shard``: write each shard's accepted and rejected documents, with the dedup decisions,
    and return its statistics.
@@ -12,11 +13,11 @@ Only summaries travel between the phases, never the corpus, so memory stays boun
 
 from __future__ import annotations
 
-import base64
 import gzip
 import itertools
 import json
 import os
+import pickle
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ from pathlib import Path
 from . import dedup
 from .config import Config
 from .io import Document
-from .stages import process
+from .stages import minhash_signatures, process_document
 
 WORK = ".work"
 
@@ -38,8 +39,16 @@ def shards(documents: Iterable[Document], size: int) -> Iterator[tuple[int, list
         yield index, batch
 
 
+def _zstd():
+    try:
+        import zstandard
+    except ImportError:  # pragma: no cover - zstandard comes with the corpus extra
+        return None
+    return zstandard
+
+
 def work_path(out: Path, index: int) -> Path:
-    return out / WORK / f"shard-{index:05d}.jsonl.gz"
+    return out / WORK / (f"shard-{index:05d}.pkl.zst" if _zstd() else f"shard-{index:05d}.pkl.gz")
 
 
 def process_shard(index: int, documents: list[Document], config: Config, out: Path) -> list[tuple]:
@@ -47,24 +56,41 @@ def process_shard(index: int, documents: list[Document], config: Config, out: Pa
     path = work_path(out, index)
     if path.exists():
         return summarize(read_work(path))
-    records = [process(doc, config) for doc in documents]
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
+    records, shingles = [], []
+    for doc in documents:
+        record, doc_shingles = process_document(doc, config)
+        records.append(record)
+        if doc_shingles is not None:
+            shingles.append((record, doc_shingles))
+    if shingles:
+        d = config.dedup
+        signatures = minhash_signatures([s for _, s in shingles], d.num_perm, d.seed)
+        for (record, _), signature in zip(shingles, signatures):
+            record["minhash"] = signature.tobytes()  # packed as dedup.pack packs it
+    write_work(path, records)
     return summarize(records)
 
 
+def write_work(path: Path, records: list[dict]) -> None:
+    """The records of a shard as one pickle, compressed (zstd level 1, or gzip without zstandard), written
+    atomically. Work files are sorani's own: a folder of someone else's is not to be resumed."""
+    data = pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL)
+    zstd = _zstd()
+    data = zstd.ZstdCompressor(level=1).compress(data) if zstd else gzip.compress(data, compresslevel=1)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
 def read_work(path: Path) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle]
+    data = path.read_bytes()
+    data = _zstd().ZstdDecompressor().decompress(data) if path.suffix == ".zst" else gzip.decompress(data)
+    return pickle.loads(data)
 
 
 def summarize(records: list[dict]) -> list[tuple]:
     """(order, id, status, hash, packed signature) of each record of a shard."""
-    return [(r["order"], r["id"], r["status"], r["hash"], base64.b64decode(r["minhash"]) if r["minhash"] else b"")
-            for r in records]
+    return [(r["order"], r["id"], r["status"], r["hash"], r["minhash"] or b"") for r in records]
 
 
 def decide(summaries: Iterable[tuple], config: Config, pairs=None) -> dict[int, tuple[str, str]]:
