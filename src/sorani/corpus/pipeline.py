@@ -202,7 +202,9 @@ def _write(folder: Path, index: int, rows: list[dict], config: Config) -> None:
 
         path = folder / f"part-{index:05d}.parquet"
         tmp = path.with_suffix(".tmp")
-        table = pa.Table.from_pylist(rows) if rows else pa.table({"id": pa.array([], pa.string())})
+        names = list(dict.fromkeys(name for row in rows for name in row))
+        table = pa.table({name: [row.get(name) for row in rows] for name in names}) if rows else \
+            pa.table({"id": pa.array([], pa.string())})
         pq.write_table(table, tmp)
     os.replace(tmp, path)
 
