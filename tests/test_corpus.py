@@ -148,3 +148,18 @@ def test_quality_signals_count_the_words_of_the_language_only():
     assert signals["words"] == 16 and signals["kurdish_letter_ratio"] == 1.0
     assert quality_failure(signals, Config()) == ""
     assert quality_signals("USER_ID USER_ID بەڵێ دەست خۆش")["words"] == 3
+
+
+def test_short_documents_fail_the_word_rule_before_language_id():
+    from sorani.corpus import process
+    from sorani.corpus.io import Document
+
+    # four Persian words (29 letters, enough to identify): too short to keep, whatever the language, so
+    # they are not identified
+    short = process(Document("p", "کتابخانه‌های دانشگاه تهران بسته‌اند", "test"), Config())
+    assert short["reason"] == "quality:words=4" and short["lang"] == ""
+    longer = process(Document("p2", "کتابخانه‌های دانشگاه تهران امروز بسته‌اند و دانشجویان به خانه رفتند", "test"),
+                     Config())
+    assert longer["reason"].startswith("lang:fa")
+    kept = process(Document("s", "ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن و لەگەڵ بایدن کۆبووەوە", "test"), Config())
+    assert kept["status"] == "ok" and kept["lang"] == "ckb" and len(kept["minhash"]) == 684  # 512 bytes, base64
