@@ -132,3 +132,13 @@ def test_resolution_agrees_with_the_similarity_of_each_pair():
     for earlier, later in pairs:  # every kept document was compared with its kept candidates
         if later not in found and earlier not in found:
             assert dedup.similarity(signatures[earlier], signatures[later]) < 0.75
+
+
+def test_shard_signatures_equal_signatures_of_each_document(news_sample):
+    from sorani.corpus.stages import minhash_signatures, shard_signatures, shingle_hashes
+
+    lines = [_WORDS.findall(line) for line in news_sample.splitlines()]
+    documents = lines[:20] + [[], ["و"], ["و", "و", "و"]] + [lines[0] * 3]  # empty, one word, repeats
+    for k in (1, 2, 3):
+        one_by_one = minhash_signatures([shingle_hashes(words, k) for words in documents], 128, 1)
+        assert (shard_signatures(documents, k, 128, 1) == one_by_one).all()

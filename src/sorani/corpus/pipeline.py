@@ -25,7 +25,7 @@ from pathlib import Path
 from . import dedup
 from .config import Config
 from .io import Document
-from .stages import minhash_signatures, process_document
+from .stages import process_document, shard_signatures
 
 WORK = ".work"
 
@@ -56,16 +56,16 @@ def process_shard(index: int, documents: list[Document], config: Config, out: Pa
     path = work_path(out, index)
     if path.exists():
         return summarize(read_work(path))
-    records, shingles = [], []
+    records, to_sign = [], []
     for doc in documents:
-        record, doc_shingles = process_document(doc, config)
+        record, words = process_document(doc, config)
         records.append(record)
-        if doc_shingles is not None:
-            shingles.append((record, doc_shingles))
-    if shingles:
+        if words is not None:
+            to_sign.append((record, words))
+    if to_sign:
         d = config.dedup
-        signatures = minhash_signatures([s for _, s in shingles], d.num_perm, d.seed)
-        for (record, _), signature in zip(shingles, signatures):
+        signatures = shard_signatures([words for _, words in to_sign], d.shingle, d.num_perm, d.seed)
+        for (record, _), signature in zip(to_sign, signatures):
             record["minhash"] = signature.tobytes()  # packed as dedup.pack packs it
     write_work(path, records)
     return summarize(records)

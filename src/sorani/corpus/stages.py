@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import itertools
 import re
 import zlib
 from collections import Counter
@@ -75,17 +76,17 @@ def _reject(record: dict, stage: str, reason: str) -> dict:
 
 def process(doc: Document, config: Config) -> dict:
     """Run every per-document stage; the result says whether the document goes on to deduplication."""
-    record, shingles = process_document(doc, config)
-    if shingles is not None:
+    record, words = process_document(doc, config)
+    if words is not None:
         d = config.dedup
         # kept packed and base64-encoded: 128 numbers as JSON would be larger than most documents
-        record["minhash"] = base64.b64encode(minhash_signatures([shingles], d.num_perm, d.seed)[0].tobytes()).decode()
+        record["minhash"] = base64.b64encode(shard_signatures([words], d.shingle, d.num_perm, d.seed)[0].tobytes()).decode()
     return record
 
 
-def process_document(doc: Document, config: Config) -> tuple[dict, object]:
-    """The per-document stages, without the MinHash: (record, the document's shingle hashes or None). The
-    signatures of a whole shard are computed at once from the shingle hashes (``minhash_signatures``).
+def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | None]:
+    """The per-document stages, without the MinHash: (record, the words to shingle, or None when the
+    document needs no signature). The signatures of a whole shard are made at once (``shard_signatures``).
 
     Order of the stages: legacy decoding, normalization and the quality signals of the whole document,
     the word-count rule (a document too short to keep is not worth identifying, and choosing sentences
@@ -130,9 +131,8 @@ def process_document(doc: Document, config: Config) -> tuple[dict, object]:
             return _reject(record, "quality", failure), None
     # the same text for dedup: the same normalized words, whatever the punctuation and spacing
     record["hash"] = hashlib.sha1(" ".join(words).encode()).hexdigest()
-    shingles = shingle_hashes(words, config.dedup.shingle) if config.dedup.near else None
     _annotate(record, normalized, config)
-    return record, shingles
+    return record, (words if config.dedup.near else None)
 
 
 def _language(text: str, record: dict, config: Config) -> tuple[str, bool]:
@@ -277,23 +277,63 @@ def shingle_hashes(words: list[str], k: int):
     return np.unique(combined.astype(np.uint32))
 
 
+class _WordHashes(dict):
+    """word -> CRC-32 of its UTF-8, computed on first use: each distinct word of a shard is hashed once."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode())
+        return value
+
+
+def shard_signatures(word_lists: list[list[str]], k: int, num_perm: int, seed: int):
+    """The MinHash signatures of many documents from their words (one uint32 row per document): the same
+    values as ``minhash_signatures`` of each document's ``shingle_hashes``, with the shingles of all the
+    documents made in a few numpy operations instead of a few per document."""
+    import numpy as np
+
+    table = _WordHashes()
+    lengths = np.fromiter((max(1, len(words)) for words in word_lists), dtype=np.int64, count=len(word_lists))
+    flat = itertools.chain.from_iterable(words or [""] for words in word_lists)
+    hashes = np.fromiter(map(table.__getitem__, flat), dtype=np.uint64, count=int(lengths.sum()))
+    counts = np.maximum(1, lengths - k + 1)  # shingles per document (a short one has one, of all its words)
+    owner = np.repeat(np.arange(len(word_lists)), counts)
+    first = np.cumsum(counts) - counts
+    position = np.arange(int(counts.sum())) - first[owner] + (np.cumsum(lengths) - lengths)[owner]
+    combined = hashes[position]
+    for offset in range(1, k):
+        has_word = offset < lengths[owner]
+        following = hashes[np.minimum(position + offset, len(hashes) - 1)]
+        combined = np.where(has_word, (combined * _SHINGLE_MULTIPLIER + following) & 0xFFFFFFFF, combined)
+    # distinct shingles of each document, in document order (a repeated shingle cannot change a minimum,
+    # but it would cost its 128 permutations)
+    keys = np.unique((owner.astype(np.uint64) << np.uint64(32)) | combined)
+    return _signatures((keys & np.uint64(0xFFFFFFFF)).astype(np.uint32), (keys >> np.uint64(32)).astype(np.int64),
+                       len(word_lists), num_perm, seed)
+
+
 def minhash_signatures(shingles: list, num_perm: int, seed: int):
     """MinHash signatures (uint32 array, one row per document) of many documents' shingle hashes at once:
     exactly datasketch's ``MinHash(num_perm, seed, scheme="affine32", hashfunc=int).update_batch(hashes)``
-    (the 32-bit MurmurHash3 finalizer, then ``a * h + b`` mod 2**32, then the minimum per permutation),
-    computed for blocks of ``_MINHASH_ROWS`` shingles of consecutive documents with one numpy expression
-    per block instead of a MinHash object per document. Every document needs at least one shingle."""
+    (the 32-bit MurmurHash3 finalizer, then ``a * h + b`` mod 2**32, then the minimum per permutation).
+    Every document needs at least one shingle."""
     import numpy as np
 
-    a, b = _permutations(num_perm, seed)
-    result = np.full((len(shingles), num_perm), 0xFFFFFFFF, dtype=np.uint32)
-    if not shingles:
-        return result
     lengths = np.fromiter(map(len, shingles), dtype=np.int64, count=len(shingles))
     if not lengths.all():
         raise ValueError("every document needs at least one shingle")
-    hashes = np.concatenate(shingles).astype(np.uint32, copy=False)
-    owner = np.repeat(np.arange(len(shingles)), lengths)
+    hashes = np.concatenate(shingles).astype(np.uint32) if shingles else np.zeros(0, np.uint32)
+    return _signatures(hashes, np.repeat(np.arange(len(shingles)), lengths), len(shingles), num_perm, seed)
+
+
+def _signatures(hashes, owner, documents: int, num_perm: int, seed: int):
+    """The signatures of ``documents`` documents from their shingle hashes (uint32) and the document of
+    each (non-decreasing), for blocks of ``_MINHASH_ROWS`` shingles with one numpy expression per block
+    instead of a MinHash object per document."""
+    import numpy as np
+
+    a, b = _permutations(num_perm, seed)
+    result = np.full((documents, num_perm), 0xFFFFFFFF, dtype=np.uint32)
+    hashes = hashes.copy()
     hashes ^= hashes >> np.uint32(16)  # the MurmurHash3 32-bit finalizer, as datasketch applies it
     hashes *= np.uint32(0x85EBCA6B)
     hashes ^= hashes >> np.uint32(13)
@@ -311,8 +351,8 @@ def minhash_signatures(shingles: list, num_perm: int, seed: int):
 def minhash_signature(text: str, config: Config, *, words: list[str] | None = None) -> list[int]:
     """A MinHash (datasketch's, 32-bit affine permutations) over the normalized word shingles of the text."""
     d = config.dedup
-    shingles = shingle_hashes(_WORDS.findall(text) if words is None else words, d.shingle)
-    return minhash_signatures([shingles], d.num_perm, d.seed)[0].tolist()
+    return shard_signatures([_WORDS.findall(text) if words is None else words], d.shingle, d.num_perm,
+                            d.seed)[0].tolist()
 
 
 def _annotate(record: dict, text: str, config: Config) -> None:
