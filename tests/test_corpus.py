@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("pyarrow")
-pytest.importorskip("datasketch")
+pytest.importorskip("numpy")
 
 import pyarrow.parquet as pq  # noqa: E402
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-pytest.importorskip("datasketch")
+pytest.importorskip("numpy")
 
 from sorani.corpus import dedup  # noqa: E402
 from sorani.corpus.config import Config  # noqa: E402
@@ -85,8 +85,7 @@ def test_resolution_compares_with_kept_documents_only():
 
 
 def test_batched_signatures_are_datasketch_minhashes(news_sample):
-    from datasketch import MinHash
-
+    MinHash = pytest.importorskip("datasketch").MinHash
     from sorani.corpus.stages import minhash_signatures, shingle_hashes
 
     words = _WORDS.findall(news_sample)
@@ -142,3 +141,13 @@ def test_shard_signatures_equal_signatures_of_each_document(news_sample):
     for k in (1, 2, 3):
         one_by_one = minhash_signatures([shingle_hashes(words, k) for words in documents], 128, 1)
         assert (shard_signatures(documents, k, 128, 1) == one_by_one).all()
+
+
+def test_permutations_are_datasketchs():
+    MinHash = pytest.importorskip("datasketch").MinHash
+    from sorani.corpus.stages import _permutations
+
+    for num_perm, seed in ((128, 1), (64, 7)):
+        a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+        ours = _permutations(num_perm, seed)
+        assert ours[0].tolist() == a.tolist() and ours[1].tolist() == b.tolist()

@@ -247,13 +247,16 @@ def quality_failure(signals: dict[str, float], config: Config) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _permutations(num_perm: int, seed: int):
-    """The (a, b) uint32 arrays of datasketch's 32-bit affine permutations for a seed: drawn by datasketch
-    itself, once, so that the signatures below are datasketch's."""
+    """The (a, b) uint32 arrays of datasketch's 32-bit affine permutations (``scheme="affine32"``, datasketch
+    2.0 and later), drawn as datasketch draws them: ``a`` odd, from ``numpy.random.RandomState(seed)``. Drawn
+    here rather than by datasketch, whose import (it loads scipy) costs about a second in every worker; a
+    test checks them against datasketch's."""
     import numpy as np
-    from datasketch import MinHash
 
-    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
-    return np.ascontiguousarray(a, dtype=np.uint32), np.ascontiguousarray(b, dtype=np.uint32)
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
 _SHINGLE_MULTIPLIER = 0x9E3779B1  # odd, so that combining word hashes keeps their order
