@@ -69,6 +69,19 @@ def _enough_letters(count: int) -> re.Pattern:
     return re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % count)
 
 
+@functools.lru_cache(maxsize=1)
+def _legacy():
+    from ..legacy import decode_legacy, detect_legacy
+
+    return detect_legacy, decode_legacy
+
+
+def clear_caches() -> None:
+    """Forget the cached language predictions, so that a build starts as a fresh process would (a second
+    build of the same corpus in one process would otherwise find every prediction cached)."""
+    _identify.cache_clear()
+
+
 def _reject(record: dict, stage: str, reason: str) -> dict:
     record.update(status="rejected", stage=stage, reason=f"{stage}:{reason}")
     return record
@@ -101,8 +114,7 @@ def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | N
         return _reject(record, "read", "empty"), None
     can = available()
     if can["legacy"]:
-        from ..legacy import decode_legacy, detect_legacy
-
+        detect_legacy, decode_legacy = _legacy()
         font = detect_legacy(text)
         if font:
             text = decode_legacy(text, font)
