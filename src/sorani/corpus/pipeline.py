@@ -188,6 +188,9 @@ def merge_stats(parts: Iterable[dict]) -> dict:
     return total
 
 
+_FEW_VALUES = ("source", "lang", "legacy", "stage", "rules_version")
+
+
 def _write(folder: Path, index: int, rows: list[dict], config: Config) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if config.output.format == "jsonl":
@@ -205,7 +208,8 @@ def _write(folder: Path, index: int, rows: list[dict], config: Config) -> None:
         names = list(dict.fromkeys(name for row in rows for name in row))
         table = pa.table({name: [row.get(name) for row in rows] for name in names}) if rows else \
             pa.table({"id": pa.array([], pa.string())})
-        pq.write_table(table, tmp)
+        # dictionary pages only for the columns with few distinct values: on the texts they are wasted work
+        pq.write_table(table, tmp, use_dictionary=[n for n in _FEW_VALUES if n in table.column_names])
     os.replace(tmp, path)
 
 
