@@ -139,7 +139,9 @@ def finalize_shard(index: int, config: Config, out: Path, decisions: dict[int, t
             record.update(status="rejected", stage=stage, reason=reason)
             stats["clusters"].append((reason.removeprefix("dup-of:"), record["id"], stage))
         stats["input"] += 1
-        words = record["signals"].get("words", len(record["raw"].split()))
+        words = record["signals"].get("words")
+        if words is None:  # rejected before the quality signals
+            words = len(record["raw"].split())
         if record["status"] == "ok":
             row = {k: record[k] for k in ACCEPTED_FIELDS if k in record}
             if config.output.keep_raw:
