@@ -292,12 +292,19 @@ def shingle_hashes(words: list[str], k: int):
     return np.unique(combined.astype(np.uint32))
 
 
-class _WordHashes(dict):
-    """word -> CRC-32 of its UTF-8, computed on first use: each distinct word of a shard is hashed once."""
+def _word_hashes(word_lists: list[list[str]]):
+    """The CRC-32 of the UTF-8 of every word of the documents, in order (uint64), and the number of words
+    of each document (an empty one counts as one empty word). Each distinct word is hashed once: pyarrow's
+    dictionary encoding finds them."""
+    import numpy as np
+    import pyarrow as pa
 
-    def __missing__(self, word: str) -> int:
-        value = self[word] = zlib.crc32(word.encode())
-        return value
+    flat = list(itertools.chain.from_iterable(words or [""] for words in word_lists))
+    lengths = np.fromiter((max(1, len(words)) for words in word_lists), dtype=np.int64, count=len(word_lists))
+    encoded = pa.array(flat, pa.string()).dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    table = np.fromiter((zlib.crc32(word.encode()) for word in distinct), dtype=np.uint64, count=len(distinct))
+    return table[encoded.indices.to_numpy(zero_copy_only=False)], lengths
 
 
 def shard_signatures(word_lists: list[list[str]], k: int, num_perm: int, seed: int):
@@ -306,10 +313,7 @@ def shard_signatures(word_lists: list[list[str]], k: int, num_perm: int, seed: i
     documents made in a few numpy operations instead of a few per document."""
     import numpy as np
 
-    table = _WordHashes()
-    lengths = np.fromiter((max(1, len(words)) for words in word_lists), dtype=np.int64, count=len(word_lists))
-    flat = itertools.chain.from_iterable(words or [""] for words in word_lists)
-    hashes = np.fromiter(map(table.__getitem__, flat), dtype=np.uint64, count=int(lengths.sum()))
+    hashes, lengths = _word_hashes(word_lists)
     counts = np.maximum(1, lengths - k + 1)  # shingles per document (a short one has one, of all its words)
     owner = np.repeat(np.arange(len(word_lists)), counts)
     first = np.cumsum(counts) - counts
@@ -319,11 +323,9 @@ def shard_signatures(word_lists: list[list[str]], k: int, num_perm: int, seed: i
         has_word = offset < lengths[owner]
         following = hashes[np.minimum(position + offset, len(hashes) - 1)]
         combined = np.where(has_word, (combined * _SHINGLE_MULTIPLIER + following) & 0xFFFFFFFF, combined)
-    # distinct shingles of each document, in document order (a repeated shingle cannot change a minimum,
-    # but it would cost its 128 permutations)
-    keys = np.unique((owner.astype(np.uint64) << np.uint64(32)) | combined)
-    return _signatures((keys & np.uint64(0xFFFFFFFF)).astype(np.uint32), (keys >> np.uint64(32)).astype(np.int64),
-                       len(word_lists), num_perm, seed)
+    # A repeated shingle cannot change a minimum: no need to find the distinct ones (numpy's unique took
+    # longer than the permutations it saves).
+    return _signatures(combined.astype(np.uint32), owner, len(word_lists), num_perm, seed)
 
 
 def minhash_signatures(shingles: list, num_perm: int, seed: int):
