@@ -72,23 +72,37 @@ def candidate_pairs(signatures: dict[int, bytes], bands: int) -> set[tuple[int, 
     orders = np.fromiter(signatures, dtype=np.int64, count=len(signatures))
     matrix = np.frombuffer(b"".join(signatures.values()), dtype=np.uint32).reshape(len(orders), -1)
     size = matrix.shape[1] // bands
-    found = []
-    for band in range(bands):
-        keys = np.ascontiguousarray(matrix[:, band * size : (band + 1) * size]).view(f"V{4 * size}").ravel()
-        by_key = np.argsort(keys, kind="stable")
-        same = keys[by_key[1:]] == keys[by_key[:-1]]
-        if not same.any():
-            continue
-        # runs of equal keys: a run starts where a key differs from the one before it
-        starts = np.flatnonzero(np.r_[True, ~same])
-        lengths = np.diff(np.r_[starts, len(keys)])
-        two = starts[lengths == 2]  # most buckets hold two documents: their pairs at once
-        first, second = orders[by_key[two]], orders[by_key[two + 1]]
-        found.append(np.stack([np.minimum(first, second), np.maximum(first, second)], axis=1))
-        for start, length in zip(starts[lengths > 2].tolist(), lengths[lengths > 2].tolist()):
-            members = np.sort(orders[by_key[start : start + length]])
-            earlier, later = np.triu_indices(length, 1)
-            found.append(np.stack([members[earlier], members[later]], axis=1))
+    found = [equal_key_pairs(np.ascontiguousarray(matrix[:, band * size : (band + 1) * size]).view(f"V{4 * size}").ravel(),
+                             orders) for band in range(bands)]
+    return pair_set(found)
+
+
+def equal_key_pairs(keys, orders):
+    """(earlier, later) pairs (an int64 array of two columns) of the documents ``orders`` whose ``keys`` (a
+    numpy array of fixed-width byte strings) are equal: the keys are sorted, so that a bucket is a run."""
+    import numpy as np
+
+    by_key = np.argsort(keys, kind="stable")
+    same = keys[by_key[1:]] == keys[by_key[:-1]]
+    if not same.any():
+        return np.zeros((0, 2), dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, ~same])  # a run starts where a key differs from the one before
+    lengths = np.diff(np.r_[starts, len(keys)])
+    two = starts[lengths == 2]  # most buckets hold two documents: their pairs at once
+    first, second = orders[by_key[two]], orders[by_key[two + 1]]
+    found = [np.stack([np.minimum(first, second), np.maximum(first, second)], axis=1)]
+    for start, length in zip(starts[lengths > 2].tolist(), lengths[lengths > 2].tolist()):
+        members = np.sort(orders[by_key[start : start + length]])
+        earlier, later = np.triu_indices(length, 1)
+        found.append(np.stack([members[earlier], members[later]], axis=1))
+    return np.concatenate(found)
+
+
+def pair_set(found: list) -> set[tuple[int, int]]:
+    """The distinct pairs of a list of two-column arrays, as a set of (earlier, later) tuples."""
+    import numpy as np
+
+    found = [f for f in found if len(f)]
     if not found:
         return set()
     unique = np.unique(np.concatenate(found), axis=0)
