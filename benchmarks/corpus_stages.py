@@ -80,7 +80,8 @@ def _instrument(spent: Counter) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="*", type=Path, default=DEFAULT)
     parser.add_argument("--lines", action="store_true", help="text files hold one document per line "
                         "(the default inputs are read this way)")
@@ -105,21 +106,24 @@ def main() -> int:
         inner = sum(spent[s] for s in ("legacy fonts", "normalization", "quality signals", "language ID"))
         spent["per document, other"] = spent["process_document"] - inner
         spent["work files"] = spent["work write"] + spent["work read"]
-        spent["final parts (Parquet)"] = spent["finalize"] - spent["work read"]  # reading counts as work files
+        # finalize reads the work files: that reading counts as work files
+        spent["final parts (Parquet)"] = spent["finalize"] - spent["work read"]
         if run == 0:
             first = total
             continue  # the first run also loads the models and tables
         runs.append(dict(spent))
         totals.append(total)
     total = statistics.median(totals)
-    print(f"{', '.join(p.name for p in args.inputs)}: {size / 1e6:.2f} MB, {stats['documents']['input']:,} documents, "
-          f"{stats['documents']['accepted']:,} accepted; language ID {'off' if args.no_langid else 'on'}")
-    print(f"CPU time of a build, median of {len(totals)}: {total:.2f} s = {size / 1e6 / total:.2f} MB per CPU-second "
-          f"(the first run, with loading: {first:.2f} s)\n")
+    names, documents = ", ".join(p.name for p in args.inputs), stats["documents"]
+    print(f"{names}: {size / 1e6:.2f} MB, {documents['input']:,} documents, "
+          f"{documents['accepted']:,} accepted; language ID {'off' if args.no_langid else 'on'}")
+    print(f"CPU time of a build, median of {len(totals)}: {total:.2f} s = {size / 1e6 / total:.2f} MB per "
+          f"CPU-second (the first run, with loading: {first:.2f} s)\n")
     print("| stage | CPU s | share | MB/s alone |\n|---|---:|---:|---:|")
     for stage in STAGES:
         seconds = statistics.median(r.get(stage, 0.0) for r in runs)
-        print(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} | {size / 1e6 / seconds if seconds else float('inf'):.1f} |")
+        alone = size / 1e6 / seconds if seconds else float("inf")
+        print(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} | {alone:.1f} |")
     return 0
 
 

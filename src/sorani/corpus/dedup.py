@@ -72,8 +72,10 @@ def candidate_pairs(signatures: dict[int, bytes], bands: int) -> set[tuple[int, 
     orders = np.fromiter(signatures, dtype=np.int64, count=len(signatures))
     matrix = np.frombuffer(b"".join(signatures.values()), dtype=np.uint32).reshape(len(orders), -1)
     size = matrix.shape[1] // bands
-    found = [equal_key_pairs(np.ascontiguousarray(matrix[:, band * size : (band + 1) * size]).view(f"V{4 * size}").ravel(),
-                             orders) for band in range(bands)]
+    found = []
+    for band in range(bands):
+        rows = np.ascontiguousarray(matrix[:, band * size : (band + 1) * size])
+        found.append(equal_key_pairs(rows.view(f"V{4 * size}").ravel(), orders))
     return pair_set(found)
 
 

@@ -15,7 +15,6 @@ from collections import Counter
 from .. import alphabet
 from .._version import RULES_VERSION
 from .config import Config
-from .dedup import pack
 from .io import Document
 
 _WORDS = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
@@ -93,7 +92,8 @@ def process(doc: Document, config: Config) -> dict:
     if words is not None:
         d = config.dedup
         # kept packed and base64-encoded: 128 numbers as JSON would be larger than most documents
-        record["minhash"] = base64.b64encode(shard_signatures([words], d.shingle, d.num_perm, d.seed)[0].tobytes()).decode()
+        signature = shard_signatures([words], d.shingle, d.num_perm, d.seed)[0]
+        record["minhash"] = base64.b64encode(signature.tobytes()).decode()
     return record
 
 
@@ -303,7 +303,7 @@ def _word_hashes(word_lists: list[list[str]]):
     lengths = np.fromiter((max(1, len(words)) for words in word_lists), dtype=np.int64, count=len(word_lists))
     encoded = pa.array(flat, pa.string()).dictionary_encode()
     distinct = encoded.dictionary.to_pylist()
-    table = np.fromiter((zlib.crc32(word.encode()) for word in distinct), dtype=np.uint64, count=len(distinct))
+    table = np.fromiter((zlib.crc32(w.encode()) for w in distinct), dtype=np.uint64, count=len(distinct))
     return table[encoded.indices.to_numpy(zero_copy_only=False)], lengths
 
 
