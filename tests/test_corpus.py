@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("pyarrow")
 pytest.importorskip("numpy")
@@ -163,3 +165,15 @@ def test_short_documents_fail_the_word_rule_before_language_id():
     assert longer["reason"].startswith("lang:fa")
     kept = process(Document("s", "ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن و لەگەڵ بایدن کۆبووەوە", "test"), Config())
     assert kept["status"] == "ok" and kept["lang"] == "ckb" and len(kept["minhash"]) == 684  # 512 bytes, base64
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gets_a_decision(text):
+    from sorani.corpus import process
+    from sorani.corpus.io import Document
+
+    record = process(Document("h", text, "test"), Config())
+    assert record["status"] in ("ok", "rejected") and (record["status"] == "ok") == (record["reason"] == "")
+    if record["status"] == "ok":
+        assert record["hash"] and len(record["minhash"]) == 684 and record["signals"]["words"] >= 5

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("numpy")
 
@@ -151,3 +153,14 @@ def test_permutations_are_datasketchs():
         a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
         ours = _permutations(num_perm, seed)
         assert ours[0].tolist() == a.tolist() and ours[1].tolist() == b.tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["و", "لە", "هەولێر", "ڕۆژ", "x", "", "کوردستان"]), max_size=12),
+                min_size=1, max_size=8),
+       st.integers(1, 3))
+def test_shard_signatures_property(documents, k):
+    from sorani.corpus.stages import minhash_signatures, shard_signatures, shingle_hashes
+
+    one_by_one = minhash_signatures([shingle_hashes(words, k) for words in documents], 32, 3)
+    assert (shard_signatures(documents, k, 32, 3) == one_by_one).all()
