@@ -177,3 +177,18 @@ def test_any_text_gets_a_decision(text):
     assert record["status"] in ("ok", "rejected") and (record["status"] == "ok") == (record["reason"] == "")
     if record["status"] == "ok":
         assert record["hash"] and len(record["minhash"]) == 684 and record["signals"]["words"] >= 5
+
+
+def test_signatures_do_not_depend_on_how_a_shard_is_batched(tmp_path, monkeypatch):
+    from sorani.corpus import pipeline
+
+    documents = list(sorani.corpus.read_documents(sorani.corpus.demo_inputs(), Config().input))
+    whole = pipeline.process_shard(0, documents, Config(), _work_folder(tmp_path / "a"))
+    monkeypatch.setattr(pipeline, "SIGN_BATCH_WORDS", 7)  # a batch every document or two
+    batched = pipeline.process_shard(0, documents, Config(), _work_folder(tmp_path / "b"))
+    assert whole == batched and sum(1 for s in whole if s[4]) >= 8
+
+
+def _work_folder(out: Path) -> Path:
+    (out / ".work").mkdir(parents=True)
+    return out

@@ -28,6 +28,7 @@ from .io import Document
 from .stages import process_document, shard_signatures
 
 WORK = ".work"
+SIGN_BATCH_WORDS = 200_000  # words of the documents whose signatures are computed together
 
 
 def shards(documents: Iterable[Document], size: int) -> Iterator[tuple[int, list[Document]]]:
@@ -56,19 +57,28 @@ def process_shard(index: int, documents: list[Document], config: Config, out: Pa
     path = work_path(out, index)
     if path.exists():
         return summarize(read_work(path))
-    records, to_sign = [], []
+    records, to_sign, pending = [], [], 0
     for doc in documents:
         record, words = process_document(doc, config)
         records.append(record)
         if words is not None:
             to_sign.append((record, words))
+            pending += len(words)
+            if pending >= SIGN_BATCH_WORDS:  # a word list takes ten times the memory of its text
+                _sign(to_sign, config)
+                to_sign, pending = [], 0
+    _sign(to_sign, config)
+    write_work(path, records)
+    return summarize(records)
+
+
+def _sign(to_sign: list[tuple[dict, list[str]]], config: Config) -> None:
+    """The MinHash signatures of the documents waiting for one, all at once, into their records."""
     if to_sign:
         d = config.dedup
         signatures = shard_signatures([words for _, words in to_sign], d.shingle, d.num_perm, d.seed)
         for (record, _), signature in zip(to_sign, signatures):
             record["minhash"] = signature.tobytes()  # packed as dedup.pack packs it
-    write_work(path, records)
-    return summarize(records)
 
 
 def write_work(path: Path, records: list[dict]) -> None:
