@@ -68,6 +68,9 @@ def process_shard(index: int, documents: list[Document], config: Config, out: Pa
                 _sign(to_sign, config)
                 to_sign, pending = [], 0
     _sign(to_sign, config)
+    for record in records:  # of the signals, the final phase needs the word count only
+        if record["signals"]:
+            record["signals"] = {"words": record["signals"]["words"]}
     write_work(path, records)
     return summarize(records)
 
