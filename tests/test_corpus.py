@@ -192,3 +192,16 @@ def test_signatures_do_not_depend_on_how_a_shard_is_batched(tmp_path, monkeypatc
 def _work_folder(out: Path) -> Path:
     (out / ".work").mkdir(parents=True)
     return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["هەولێر", "و", "سلێمانی", "لە", "دهۆک"]), max_size=30))
+def test_top_bigram_ratio_counts_the_most_repeated_bigram(words):
+    from collections import Counter
+
+    from sorani.corpus import quality_signals
+
+    signals = quality_signals(" ".join(words))
+    top = max(Counter(zip(words, words[1:])).values(), default=0)
+    assert signals["words"] == len(words)
+    assert signals["top_bigram_ratio"] == round(top * 2 / max(1, len(words)), 4)
