@@ -359,8 +359,12 @@ def _signatures(hashes, owner, documents: int, num_perm: int, seed: int):
     hashes ^= hashes >> np.uint32(13)
     hashes *= np.uint32(0xC2B2AE35)
     hashes ^= hashes >> np.uint32(16)
+    buffer = np.empty((min(_MINHASH_ROWS, len(hashes)), num_perm), dtype=np.uint32)  # reused by every block
     for lo in range(0, len(hashes), _MINHASH_ROWS):
-        block = hashes[lo : lo + _MINHASH_ROWS, None] * a + b  # uint32 arithmetic wraps: mod 2**32
+        rows_of_block = hashes[lo : lo + _MINHASH_ROWS]
+        block = buffer[: len(rows_of_block)]
+        np.multiply(rows_of_block[:, None], a, out=block)  # uint32 arithmetic wraps: mod 2**32
+        np.add(block, b, out=block)
         docs = owner[lo : lo + _MINHASH_ROWS]
         starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
         rows = docs[starts]
