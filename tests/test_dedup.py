@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-pytest.importorskip("datasketch")
+pytest.importorskip("numpy")
 
 from sorani.corpus import dedup  # noqa: E402
 from sorani.corpus.config import Config  # noqa: E402
@@ -82,3 +84,83 @@ def test_resolution_compares_with_kept_documents_only():
     signatures = {0: dedup.pack([1] * 10 + [2] * 10), 1: dedup.pack([1] * 10 + [3] * 10),
                   2: dedup.pack([4] * 10 + [3] * 10)}
     assert dedup.resolve({(0, 1), (1, 2), (0, 2)}, signatures, 0.5) == {1: 0}
+
+
+def test_batched_signatures_are_datasketch_minhashes(news_sample):
+    MinHash = pytest.importorskip("datasketch").MinHash
+    from sorani.corpus.stages import minhash_signatures, shingle_hashes
+
+    words = _WORDS.findall(news_sample)
+    # one-word, short and long documents, and one longer than a block of the batched computation
+    documents = [words[:1], words[:7], words[3:200], words * 40, words[10:60]]
+    shingles = [shingle_hashes(w, 2) for w in documents]
+    assert len(shingles[3]) > 0 and sum(map(len, shingles)) > 300
+    batched = minhash_signatures(shingles, 128, 1)
+    for row, hashes in zip(batched, shingles):
+        reference = MinHash(num_perm=128, seed=1, scheme="affine32", hashfunc=int)
+        reference.update_batch(hashes.tolist())
+        assert row.tolist() == reference.hashvalues.tolist()
+
+
+def test_minhash_blocks_do_not_change_the_signature(news_sample, monkeypatch):
+    from sorani.corpus import stages
+
+    shingles = [stages.shingle_hashes(_WORDS.findall(line), 2) for line in news_sample.splitlines() if line.strip()]
+    whole = stages.minhash_signatures(shingles, 64, 7)
+    monkeypatch.setattr(stages, "_MINHASH_ROWS", 5)  # documents split across many blocks
+    assert (stages.minhash_signatures(shingles, 64, 7) == whole).all()
+
+
+def test_candidate_pairs_are_the_documents_sharing_a_band_key():
+    rng = random.Random(2)
+    signatures = {order: dedup.pack([rng.randrange(3) for _ in range(16)]) for order in rng.sample(range(500), 60)}
+    buckets: dict[str, list[int]] = {}
+    for order, packed in signatures.items():
+        for key in dedup.band_keys(packed, 4):
+            buckets.setdefault(key, []).append(order)
+    expected = dedup.candidate_pairs_from_buckets(m for m in buckets.values() if len(m) > 1)
+    assert expected and dedup.candidate_pairs(signatures, 4) == expected
+
+
+def test_resolution_agrees_with_the_similarity_of_each_pair():
+    rng = random.Random(4)
+    signatures = {order: dedup.pack([rng.randrange(2) for _ in range(8)]) for order in range(40)}
+    pairs = dedup.candidate_pairs(signatures, 4)
+    found = dedup.resolve(pairs, signatures, 0.75)
+    for later, earlier in found.items():
+        assert earlier < later and earlier not in found
+        assert dedup.similarity(signatures[earlier], signatures[later]) >= 0.75
+    for earlier, later in pairs:  # every kept document was compared with its kept candidates
+        if later not in found and earlier not in found:
+            assert dedup.similarity(signatures[earlier], signatures[later]) < 0.75
+
+
+def test_shard_signatures_equal_signatures_of_each_document(news_sample):
+    from sorani.corpus.stages import minhash_signatures, shard_signatures, shingle_hashes
+
+    lines = [_WORDS.findall(line) for line in news_sample.splitlines()]
+    documents = lines[:20] + [[], ["و"], ["و", "و", "و"]] + [lines[0] * 3]  # empty, one word, repeats
+    for k in (1, 2, 3):
+        one_by_one = minhash_signatures([shingle_hashes(words, k) for words in documents], 128, 1)
+        assert (shard_signatures(documents, k, 128, 1) == one_by_one).all()
+
+
+def test_permutations_are_datasketchs():
+    MinHash = pytest.importorskip("datasketch").MinHash
+    from sorani.corpus.stages import _permutations
+
+    for num_perm, seed in ((128, 1), (64, 7)):
+        a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+        ours = _permutations(num_perm, seed)
+        assert ours[0].tolist() == a.tolist() and ours[1].tolist() == b.tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["و", "لە", "هەولێر", "ڕۆژ", "x", "", "کوردستان"]), max_size=12),
+                min_size=1, max_size=8),
+       st.integers(1, 3))
+def test_shard_signatures_property(documents, k):
+    from sorani.corpus.stages import minhash_signatures, shard_signatures, shingle_hashes
+
+    one_by_one = minhash_signatures([shingle_hashes(words, k) for words in documents], 32, 3)
+    assert (shard_signatures(documents, k, 32, 3) == one_by_one).all()

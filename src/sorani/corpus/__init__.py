@@ -39,7 +39,7 @@ def build(inputs, out, config: Config | str | Path | None = None, engine: str = 
     from .._version import RULES_VERSION
     from ..errors import ConfigError
     from . import pipeline, report
-    from .stages import available
+    from .stages import available, clear_caches
 
     if not isinstance(config, Config):
         config = load_config(config)
@@ -51,6 +51,7 @@ def build(inputs, out, config: Config | str | Path | None = None, engine: str = 
         if not path.exists():
             raise ConfigError(f"input not found: {path}")
     pipeline.prepare(out, config, resume, overwrite)
+    clear_caches()
     started = time.perf_counter()
     documents = read_documents(inputs, config.input)
     if engine == "local":

@@ -62,36 +62,71 @@ def candidate_pairs_from_buckets(buckets: Iterable[list[int]]) -> set[tuple[int,
 
 
 def candidate_pairs(signatures: dict[int, bytes], bands: int) -> set[tuple[int, int]]:
-    """Pairs of documents that agree on all rows of at least one band. One band at a time, keyed by the
-    band's raw bytes (the same buckets as ``band_keys`` gives, without hashing each band)."""
-    orders = list(signatures)
-    packed = [signatures[order] for order in orders]
-    size = len(packed[0]) // bands if packed else 0
-    pairs: set[tuple[int, int]] = set()
+    """Pairs of documents that agree on all rows of at least one band. One band at a time: the band's raw
+    bytes of every document are sorted (numpy, as fixed-width byte strings), so equal bands lie next to
+    each other; these are the buckets ``band_keys`` gives, without hashing each band."""
+    import numpy as np
+
+    if len(signatures) < 2:
+        return set()
+    orders = np.fromiter(signatures, dtype=np.int64, count=len(signatures))
+    matrix = np.frombuffer(b"".join(signatures.values()), dtype=np.uint32).reshape(len(orders), -1)
+    size = matrix.shape[1] // bands
+    found = []
     for band in range(bands):
-        lo, hi = band * size, (band + 1) * size
-        buckets: dict[bytes, list[int]] = {}
-        for order, key in zip(orders, [p[lo:hi] for p in packed]):
-            members = buckets.get(key)
-            if members is None:
-                buckets[key] = [order]
-            else:
-                members.append(order)
-        pairs |= candidate_pairs_from_buckets(m for m in buckets.values() if len(m) > 1)
-    return pairs
+        rows = np.ascontiguousarray(matrix[:, band * size : (band + 1) * size])
+        found.append(equal_key_pairs(rows.view(f"V{4 * size}").ravel(), orders))
+    return pair_set(found)
+
+
+def equal_key_pairs(keys, orders):
+    """(earlier, later) pairs (an int64 array of two columns) of the documents ``orders`` whose ``keys`` (a
+    numpy array of fixed-width byte strings) are equal: the keys are sorted, so that a bucket is a run."""
+    import numpy as np
+
+    by_key = np.argsort(keys, kind="stable")
+    same = keys[by_key[1:]] == keys[by_key[:-1]]
+    if not same.any():
+        return np.zeros((0, 2), dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, ~same])  # a run starts where a key differs from the one before
+    lengths = np.diff(np.r_[starts, len(keys)])
+    two = starts[lengths == 2]  # most buckets hold two documents: their pairs at once
+    first, second = orders[by_key[two]], orders[by_key[two + 1]]
+    found = [np.stack([np.minimum(first, second), np.maximum(first, second)], axis=1)]
+    for start, length in zip(starts[lengths > 2].tolist(), lengths[lengths > 2].tolist()):
+        members = np.sort(orders[by_key[start : start + length]])
+        earlier, later = np.triu_indices(length, 1)
+        found.append(np.stack([members[earlier], members[later]], axis=1))
+    return np.concatenate(found)
+
+
+def pair_set(found: list) -> set[tuple[int, int]]:
+    """The distinct pairs of a list of two-column arrays, as a set of (earlier, later) tuples."""
+    import numpy as np
+
+    found = [f for f in found if len(f)]
+    if not found:
+        return set()
+    unique = np.unique(np.concatenate(found), axis=0)
+    return set(zip(unique[:, 0].tolist(), unique[:, 1].tolist()))
 
 
 def resolve(pairs: set[tuple[int, int]], signatures: dict[int, bytes], threshold: float) -> dict[int, int]:
-    """order -> order of the kept document it duplicates (see the module docstring for the rule)."""
-    earlier_of: dict[int, list[int]] = defaultdict(list)
-    for earlier, later in pairs:
-        earlier_of[later].append(earlier)
+    """order -> order of the kept document it duplicates (see the module docstring for the rule). The
+    similarities of all candidate pairs are found at once (numpy); ``similarity`` gives the same values."""
+    import numpy as np
+
+    if not pairs:
+        return {}
+    pair_list = sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+    row = {order: i for i, order in enumerate(signatures)}
+    matrix = np.frombuffer(b"".join(signatures.values()), dtype=np.uint32).reshape(len(signatures), -1)
+    earlier = np.fromiter((row[a] for a, _ in pair_list), dtype=np.int64, count=len(pair_list))
+    later = np.fromiter((row[b] for _, b in pair_list), dtype=np.int64, count=len(pair_list))
+    agree = (matrix[earlier] == matrix[later]).sum(axis=1)
+    similar = (agree / matrix.shape[1] >= threshold).tolist()
     duplicate_of: dict[int, int] = {}
-    for later in sorted(earlier_of):
-        for earlier in sorted(earlier_of[later]):
-            if earlier in duplicate_of:
-                continue  # compare with kept documents only
-            if similarity(signatures[earlier], signatures[later]) >= threshold:
-                duplicate_of[later] = earlier
-                break
+    for (first, second), close in zip(pair_list, similar):
+        if close and second not in duplicate_of and first not in duplicate_of:  # kept documents only
+            duplicate_of[second] = first
     return duplicate_of

@@ -1,8 +1,9 @@
 """The shared phases of a corpus build, used by every engine:
 
-1. ``process_shard``: run the per-document stages on one shard of documents and keep the result in
-   ``OUT/.work/shard-NNNNN.jsonl.gz`` (written atomically, so ``--resume`` can skip finished shards);
-   return a small summary (ids, hashes, MinHash signatures).
+1. ``process_shard``: run the per-document stages on one shard of documents (the MinHash signatures of
+   its documents together, ``SIGN_BATCH_WORDS`` words at a time) and keep the records in ``OUT/.work/shard-NNNNN.pkl.zst`` (a zstd-compressed
+   pickle, written atomically, so ``--resume`` can skip finished shards); return a small summary (ids,
+   hashes, MinHash signatures).
 2. deduplication over the summaries (``dedup``): exact, then near.
 3. ``finalize_shard``: write each shard's accepted and rejected documents, with the dedup decisions,
    and return its statistics.
@@ -12,11 +13,11 @@ Only summaries travel between the phases, never the corpus, so memory stays boun
 
 from __future__ import annotations
 
-import base64
 import gzip
 import itertools
 import json
 import os
+import pickle
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,9 +25,10 @@ from pathlib import Path
 from . import dedup
 from .config import Config
 from .io import Document
-from .stages import process
+from .stages import process_document, shard_signatures
 
 WORK = ".work"
+SIGN_BATCH_WORDS = 200_000  # words of the documents whose signatures are computed together
 
 
 def shards(documents: Iterable[Document], size: int) -> Iterator[tuple[int, list[Document]]]:
@@ -38,8 +40,16 @@ def shards(documents: Iterable[Document], size: int) -> Iterator[tuple[int, list
         yield index, batch
 
 
+def _zstd():
+    try:
+        import zstandard
+    except ImportError:  # pragma: no cover - zstandard comes with the corpus extra
+        return None
+    return zstandard
+
+
 def work_path(out: Path, index: int) -> Path:
-    return out / WORK / f"shard-{index:05d}.jsonl.gz"
+    return out / WORK / (f"shard-{index:05d}.pkl.zst" if _zstd() else f"shard-{index:05d}.pkl.gz")
 
 
 def process_shard(index: int, documents: list[Document], config: Config, out: Path) -> list[tuple]:
@@ -47,24 +57,53 @@ def process_shard(index: int, documents: list[Document], config: Config, out: Pa
     path = work_path(out, index)
     if path.exists():
         return summarize(read_work(path))
-    records = [process(doc, config) for doc in documents]
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
+    records, to_sign, pending = [], [], 0
+    for doc in documents:
+        record, words = process_document(doc, config)
+        records.append(record)
+        if words is not None:
+            to_sign.append((record, words))
+            pending += len(words)
+            if pending >= SIGN_BATCH_WORDS:  # a word list takes ten times the memory of its text
+                _sign(to_sign, config)
+                to_sign, pending = [], 0
+    _sign(to_sign, config)
+    for record in records:  # of the signals, the final phase needs the word count only
+        if record["signals"]:
+            record["signals"] = {"words": record["signals"]["words"]}
+    write_work(path, records)
     return summarize(records)
 
 
+def _sign(to_sign: list[tuple[dict, list[str]]], config: Config) -> None:
+    """The MinHash signatures of the documents waiting for one, all at once, into their records."""
+    if to_sign:
+        d = config.dedup
+        signatures = shard_signatures([words for _, words in to_sign], d.shingle, d.num_perm, d.seed)
+        for (record, _), signature in zip(to_sign, signatures):
+            record["minhash"] = signature.tobytes()  # packed as dedup.pack packs it
+
+
+def write_work(path: Path, records: list[dict]) -> None:
+    """The records of a shard as one pickle, compressed (zstd level 1, or gzip without zstandard), written
+    atomically. Work files are sorani's own: a folder of someone else's is not to be resumed."""
+    data = pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL)
+    zstd = _zstd()
+    data = zstd.ZstdCompressor(level=1).compress(data) if zstd else gzip.compress(data, compresslevel=1)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
 def read_work(path: Path) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle]
+    data = path.read_bytes()
+    data = _zstd().ZstdDecompressor().decompress(data) if path.suffix == ".zst" else gzip.decompress(data)
+    return pickle.loads(data)
 
 
 def summarize(records: list[dict]) -> list[tuple]:
     """(order, id, status, hash, packed signature) of each record of a shard."""
-    return [(r["order"], r["id"], r["status"], r["hash"], base64.b64decode(r["minhash"]) if r["minhash"] else b"")
-            for r in records]
+    return [(r["order"], r["id"], r["status"], r["hash"], r["minhash"] or b"") for r in records]
 
 
 def decide(summaries: Iterable[tuple], config: Config, pairs=None) -> dict[int, tuple[str, str]]:
@@ -113,7 +152,9 @@ def finalize_shard(index: int, config: Config, out: Path, decisions: dict[int, t
             record.update(status="rejected", stage=stage, reason=reason)
             stats["clusters"].append((reason.removeprefix("dup-of:"), record["id"], stage))
         stats["input"] += 1
-        words = record["signals"].get("words", len(record["raw"].split()))
+        words = record["signals"].get("words")
+        if words is None:  # rejected before the quality signals
+            words = len(record["raw"].split())
         if record["status"] == "ok":
             row = {k: record[k] for k in ACCEPTED_FIELDS if k in record}
             if config.output.keep_raw:
@@ -162,6 +203,9 @@ def merge_stats(parts: Iterable[dict]) -> dict:
     return total
 
 
+_FEW_VALUES = ("source", "lang", "legacy", "stage", "rules_version")
+
+
 def _write(folder: Path, index: int, rows: list[dict], config: Config) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if config.output.format == "jsonl":
@@ -176,8 +220,11 @@ def _write(folder: Path, index: int, rows: list[dict], config: Config) -> None:
 
         path = folder / f"part-{index:05d}.parquet"
         tmp = path.with_suffix(".tmp")
-        table = pa.Table.from_pylist(rows) if rows else pa.table({"id": pa.array([], pa.string())})
-        pq.write_table(table, tmp)
+        names = list(dict.fromkeys(name for row in rows for name in row))
+        table = pa.table({name: [row.get(name) for row in rows] for name in names}) if rows else \
+            pa.table({"id": pa.array([], pa.string())})
+        # dictionary pages only for the columns with few distinct values: on the texts they are wasted work
+        pq.write_table(table, tmp, use_dictionary=[n for n in _FEW_VALUES if n in table.column_names])
     os.replace(tmp, path)
 
 

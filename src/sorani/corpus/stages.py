@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import itertools
 import re
 import zlib
 from collections import Counter
@@ -14,20 +15,19 @@ from collections import Counter
 from .. import alphabet
 from .._version import RULES_VERSION
 from .config import Config
-from .dedup import pack
 from .io import Document
 
 _WORDS = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
-_KURDISH_RUNS = re.compile("[" + "".join(alphabet.ALPHABET) + "]+")
 _SYMBOLS = re.compile(r"[^\w\s]")
 _URLS = re.compile(r"(?:https?://|www\.)\S+|\bURL\b")
 _EMAILS = re.compile(r"\S+@\S+\.\w+")
 _LANGID_SAMPLE = 400  # characters per sample; a long document is judged on a sample from its start and middle
 
 
+@functools.lru_cache(maxsize=1)
 def available() -> dict[str, bool]:
-    """Which optional stages this version of sorani can run."""
+    """Which optional stages this version of sorani can run (found once per process)."""
     import sorani
 
     return {
@@ -53,6 +53,35 @@ def _normalizer(tier: str, digits: str):
     return Normalizer(tier, digits=digits)
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _identify(sample: str):
+    """``identify`` with a bounded cache: reposted texts (retweets, boilerplate) are judged once. The
+    predictions are only read, never changed. 4,096 entries (a few MB) catch all 2,555 repeats of the
+    Sorani tweets, which come close together; so does a cache of 1,024."""
+    from ..langid import identify
+
+    return identify(sample)
+
+
+@functools.lru_cache(maxsize=16)
+def _enough_letters(count: int) -> re.Pattern:
+    """A pattern that matches at the start of a text with at least ``count`` letters (and stops there)."""
+    return re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % count)
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy():
+    from ..legacy import decode_legacy, detect_legacy
+
+    return detect_legacy, decode_legacy
+
+
+def clear_caches() -> None:
+    """Forget the cached language predictions, so that a build starts as a fresh process would (a second
+    build of the same corpus in one process would otherwise find every prediction cached)."""
+    _identify.cache_clear()
+
+
 def _reject(record: dict, stage: str, reason: str) -> dict:
     record.update(status="rejected", stage=stage, reason=f"{stage}:{reason}")
     return record
@@ -60,51 +89,72 @@ def _reject(record: dict, stage: str, reason: str) -> dict:
 
 def process(doc: Document, config: Config) -> dict:
     """Run every per-document stage; the result says whether the document goes on to deduplication."""
+    record, words = process_document(doc, config)
+    if words is not None:
+        d = config.dedup
+        # kept packed and base64-encoded: 128 numbers as JSON would be larger than most documents
+        signature = shard_signatures([words], d.shingle, d.num_perm, d.seed)[0]
+        record["minhash"] = base64.b64encode(signature.tobytes()).decode()
+    return record
+
+
+def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | None]:
+    """The per-document stages, without the MinHash: (record, the words to shingle, or None when the
+    document needs no signature). The signatures of a whole shard are made at once (``shard_signatures``).
+
+    Order of the stages: legacy decoding, normalization and the quality signals of the whole document,
+    the word-count rule (a document too short to keep is not worth identifying, and choosing sentences
+    can only shorten it), language ID, then the other quality rules on what language ID kept."""
     record = {"id": doc.id, "order": doc.order, "source": doc.source, "raw": doc.text, "text": doc.text,
               "status": "ok", "stage": "", "reason": "", "lang": "", "lang_score": 0.0, "legacy": "",
               "signals": {}, "hash": "", "minhash": None, "rules_version": RULES_VERSION}
     if doc.error:
-        return _reject(record, "read", doc.error)
-    if not doc.text.strip():
-        return _reject(record, "read", "empty")
-    can = available()
+        return _reject(record, "read", doc.error), None
     text = doc.text
+    if not text.strip():
+        return _reject(record, "read", "empty"), None
+    can = available()
     if can["legacy"]:
-        import sorani
-
-        font = sorani.detect_legacy(text)
+        detect_legacy, decode_legacy = _legacy()
+        font = detect_legacy(text)
         if font:
-            text = sorani.decode_legacy(text, font)
+            text = decode_legacy(text, font)
             record["legacy"] = font
-    if config.langid.enabled and can["langid"] and _letter_count(text[:2000]) >= config.langid.min_letters:
-        text, rejected = _language(text, record, config)
+    normalize = _normalizer(config.normalize.tier, config.normalize.digits)
+    normalized = normalize(text)
+    words = _WORDS.findall(normalized)
+    signals = quality_signals(normalized, words=words)
+    q = config.quality
+    if q.enabled and signals["words"] < q.min_words:
+        record["text"], record["signals"] = normalized, signals
+        return _reject(record, "quality", f"words={signals['words']}"), None
+    lid = config.langid
+    if lid.enabled and can["langid"] and _enough_letters(lid.min_letters).match(text, 0, 2000):
+        kept, rejected = _language(text, record, config)
         if rejected:
-            return record
-    text = _normalizer(config.normalize.tier, config.normalize.digits)(text)
-    record["text"] = text
-    words = _WORDS.findall(text)
-    signals = quality_signals(text, words=words)
-    record["signals"] = signals
-    if config.quality.enabled:
+            return record, None
+        if kept is not text:  # a mixed document: its sentences in a kept language
+            normalized = normalize(kept)
+            words = _WORDS.findall(normalized)
+            signals = quality_signals(normalized, words=words)
+    record["text"], record["signals"] = normalized, signals
+    if q.enabled:
         failure = quality_failure(signals, config)
         if failure:
-            return _reject(record, "quality", failure)
+            return _reject(record, "quality", failure), None
     # the same text for dedup: the same normalized words, whatever the punctuation and spacing
     record["hash"] = hashlib.sha1(" ".join(words).encode()).hexdigest()
-    if config.dedup.near:
-        # kept packed and base64-encoded: 128 numbers as JSON would be larger than most documents
-        record["minhash"] = base64.b64encode(pack(minhash_signature(text, config, words=words))).decode()
-    _annotate(record, text, config)
-    return record
+    _annotate(record, normalized, config)
+    return record, (words if config.dedup.near else None)
 
 
 def _language(text: str, record: dict, config: Config) -> tuple[str, bool]:
-    from ..langid import identify, identify_spans
+    from ..langid import identify_spans
 
     keep = set(config.langid.keep)
     middle = len(text) // 2
     samples = [text[:_LANGID_SAMPLE]] + ([text[middle : middle + _LANGID_SAMPLE]] if middle > _LANGID_SAMPLE else [])
-    predictions = [identify(sample) for sample in samples]
+    predictions = [_identify(sample) for sample in samples]
     labels = {p.label for p in predictions if p.label != "und"}
     best = max(predictions, key=lambda p: p.score)
     record["lang"], record["lang_score"] = best.label, best.score
@@ -132,32 +182,50 @@ def _letter_count(text: str) -> int:
     return sum(map(len, _LETTER_RUNS.findall(text)))
 
 
+# Characters at which str.splitlines breaks a line.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_NOT_KURDISH_RUNS = re.compile("[^" + "".join(alphabet.ALPHABET) + "]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _signal_tools():
+    """What the quality signals use from the rest of sorani, imported once (not on every document)."""
+    from ..langid import strip_non_language
+    from ..stoplists import stopwords
+
+    return strip_non_language, stopwords("corpus")
+
+
 def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, float]:
     """Sorani-aware quality signals of a normalized document. Links, handles, hashtags and placeholders
     (``USER_ID``) are not words of the text's language: only the URL ratio sees them. ``words``: the
     document's words, if already found (used when it has none of those)."""
-    from ..langid import strip_non_language
-    from ..stoplists import stopwords
-
+    strip_non_language, stop = _signal_tools()
     language = strip_non_language(text)
     if words is None or language is not text:
         words = _WORDS.findall(language)
     n_words = len(words)
-    # Counted over runs rather than single characters: one list item per word, not per letter.
-    letters = _letter_count(language)
-    kurdish = sum(map(len, _KURDISH_RUNS.findall(language)))
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    line_counts = Counter(lines)
-    bigrams = Counter(zip(words, words[1:]))
-    stop = stopwords("corpus")
+    # The words hold every letter of the text (and the ZWNJs between the letters of a word, which are no
+    # letters): the letter counts come from one string of the words, not from more passes over the text.
+    joined = "".join(words)
+    letters = len(joined) - joined.count("\u200c")
+    kurdish = len(joined) - sum(map(len, _NOT_KURDISH_RUNS.findall(joined)))  # ZWNJ is no Kurdish letter
+    if _LINE_BREAKS.search(text):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        repeated = sum(c - 1 for c in Counter(lines).values()) / max(1, len(lines))
+    else:
+        repeated = 0.0  # one line
+    bigrams = list(zip(words, words[1:]))
+    # most texts repeat no bigram: a set says so faster than counting them
+    top_bigram = max(Counter(bigrams).values()) if len(set(bigrams)) < len(bigrams) else min(1, len(bigrams))
     chars = max(1, len(text) - text.count(" ") - text.count("\n"))
     return {
         "words": n_words,
         "kurdish_letter_ratio": round(kurdish / max(1, letters), 4),
         "stopword_ratio": round(sum(map(stop.__contains__, words)) / max(1, n_words), 4),
-        "mean_word_length": round(sum(map(len, words)) / max(1, n_words), 3),
-        "repeated_line_ratio": round(sum(c - 1 for c in line_counts.values()) / max(1, len(lines)), 4),
-        "top_bigram_ratio": round(max(bigrams.values(), default=0) * 2 / max(1, n_words), 4),
+        "mean_word_length": round(len(joined) / max(1, n_words), 3),
+        "repeated_line_ratio": round(repeated, 4),
+        "top_bigram_ratio": round(top_bigram * 2 / max(1, n_words), 4),
         "symbol_ratio": round(len(_SYMBOLS.findall(text)) / chars, 4),
         "url_ratio": round(_count_urls(text) / max(1, n_words), 4),
     }
@@ -194,18 +262,25 @@ def quality_failure(signals: dict[str, float], config: Config) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _permutations(num_perm: int, seed: int):
-    """datasketch draws the permutations from the seed on every MinHash; drawing them once is the same."""
-    from datasketch import MinHash
+    """The (a, b) uint32 arrays of datasketch's 32-bit affine permutations (``scheme="affine32"``, datasketch
+    2.0 and later), drawn as datasketch draws them: ``a`` odd, from ``numpy.random.RandomState(seed)``. Drawn
+    here rather than by datasketch, whose import (it loads scipy) costs about a second in every worker; a
+    test checks them against datasketch's."""
+    import numpy as np
 
-    return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
 _SHINGLE_MULTIPLIER = 0x9E3779B1  # odd, so that combining word hashes keeps their order
+_MINHASH_ROWS = 8192  # shingles per block of the signature computation (8192 x 128 uint32: 4 MB)
 
 
 def shingle_hashes(words: list[str], k: int):
     """32-bit hashes of the distinct k-word shingles of a text's words (a numpy array). Each distinct word is
-    hashed once (CRC-32 of its UTF-8); a shingle's hash combines its words' hashes in order. datasketch
+    hashed once (CRC-32 of its UTF-8); a shingle's hash combines its words' hashes in order. The MinHash
     mixes every input with the MurmurHash3 finalizer before the permutations, so this cheap combination
     is safe to feed it."""
     import numpy as np
@@ -217,18 +292,91 @@ def shingle_hashes(words: list[str], k: int):
     combined = hashes[:count].copy()
     for offset in range(1, min(k, len(words))):
         combined = (combined * _SHINGLE_MULTIPLIER + hashes[offset : offset + count]) & 0xFFFFFFFF
-    return np.unique(combined)
+    return np.unique(combined.astype(np.uint32))
+
+
+def _word_hashes(word_lists: list[list[str]]):
+    """The CRC-32 of the UTF-8 of every word of the documents, in order (uint64), and the number of words
+    of each document (an empty one counts as one empty word). Each distinct word is hashed once: pyarrow's
+    dictionary encoding finds them."""
+    import numpy as np
+    import pyarrow as pa
+
+    flat = list(itertools.chain.from_iterable(words or [""] for words in word_lists))
+    lengths = np.fromiter((max(1, len(words)) for words in word_lists), dtype=np.int64, count=len(word_lists))
+    encoded = pa.array(flat, pa.string()).dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    table = np.fromiter((zlib.crc32(w.encode()) for w in distinct), dtype=np.uint64, count=len(distinct))
+    return table[encoded.indices.to_numpy(zero_copy_only=False)], lengths
+
+
+def shard_signatures(word_lists: list[list[str]], k: int, num_perm: int, seed: int):
+    """The MinHash signatures of many documents from their words (one uint32 row per document): the same
+    values as ``minhash_signatures`` of each document's ``shingle_hashes``, with the shingles of all the
+    documents made in a few numpy operations instead of a few per document."""
+    import numpy as np
+
+    hashes, lengths = _word_hashes(word_lists)
+    counts = np.maximum(1, lengths - k + 1)  # shingles per document (a short one has one, of all its words)
+    owner = np.repeat(np.arange(len(word_lists)), counts)
+    first = np.cumsum(counts) - counts
+    position = np.arange(int(counts.sum())) - first[owner] + (np.cumsum(lengths) - lengths)[owner]
+    combined = hashes[position]
+    for offset in range(1, k):
+        has_word = offset < lengths[owner]
+        following = hashes[np.minimum(position + offset, len(hashes) - 1)]
+        combined = np.where(has_word, (combined * _SHINGLE_MULTIPLIER + following) & 0xFFFFFFFF, combined)
+    # A repeated shingle cannot change a minimum: no need to find the distinct ones (numpy's unique took
+    # longer than the permutations it saves).
+    return _signatures(combined.astype(np.uint32), owner, len(word_lists), num_perm, seed)
+
+
+def minhash_signatures(shingles: list, num_perm: int, seed: int):
+    """MinHash signatures (uint32 array, one row per document) of many documents' shingle hashes at once:
+    exactly datasketch's ``MinHash(num_perm, seed, scheme="affine32", hashfunc=int).update_batch(hashes)``
+    (the 32-bit MurmurHash3 finalizer, then ``a * h + b`` mod 2**32, then the minimum per permutation).
+    Every document needs at least one shingle."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, shingles), dtype=np.int64, count=len(shingles))
+    if not lengths.all():
+        raise ValueError("every document needs at least one shingle")
+    hashes = np.concatenate(shingles).astype(np.uint32) if shingles else np.zeros(0, np.uint32)
+    return _signatures(hashes, np.repeat(np.arange(len(shingles)), lengths), len(shingles), num_perm, seed)
+
+
+def _signatures(hashes, owner, documents: int, num_perm: int, seed: int):
+    """The signatures of ``documents`` documents from their shingle hashes (uint32) and the document of
+    each (non-decreasing), for blocks of ``_MINHASH_ROWS`` shingles with one numpy expression per block
+    instead of a MinHash object per document."""
+    import numpy as np
+
+    a, b = _permutations(num_perm, seed)
+    result = np.full((documents, num_perm), 0xFFFFFFFF, dtype=np.uint32)
+    hashes = hashes.copy()
+    hashes ^= hashes >> np.uint32(16)  # the MurmurHash3 32-bit finalizer, as datasketch applies it
+    hashes *= np.uint32(0x85EBCA6B)
+    hashes ^= hashes >> np.uint32(13)
+    hashes *= np.uint32(0xC2B2AE35)
+    hashes ^= hashes >> np.uint32(16)
+    buffer = np.empty((min(_MINHASH_ROWS, len(hashes)), num_perm), dtype=np.uint32)  # reused by every block
+    for lo in range(0, len(hashes), _MINHASH_ROWS):
+        rows_of_block = hashes[lo : lo + _MINHASH_ROWS]
+        block = buffer[: len(rows_of_block)]
+        np.multiply(rows_of_block[:, None], a, out=block)  # uint32 arithmetic wraps: mod 2**32
+        np.add(block, b, out=block)
+        docs = owner[lo : lo + _MINHASH_ROWS]
+        starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+        rows = docs[starts]
+        result[rows] = np.minimum(result[rows], np.minimum.reduceat(block, starts, axis=0))
+    return result
 
 
 def minhash_signature(text: str, config: Config, *, words: list[str] | None = None) -> list[int]:
-    """A MinHash (datasketch, 32-bit affine permutations) over the normalized word shingles of the text."""
-    from datasketch import MinHash
-
+    """A MinHash (datasketch's, 32-bit affine permutations) over the normalized word shingles of the text."""
     d = config.dedup
-    minhash = MinHash(num_perm=d.num_perm, seed=d.seed, hashfunc=int,
-                      permutations=_permutations(d.num_perm, d.seed), scheme="affine32")
-    minhash.update_batch(shingle_hashes(_WORDS.findall(text) if words is None else words, d.shingle).tolist())
-    return minhash.hashvalues.tolist()
+    return shard_signatures([_WORDS.findall(text) if words is None else words], d.shingle, d.num_perm,
+                            d.seed)[0].tolist()
 
 
 def _annotate(record: dict, text: str, config: Config) -> None:

@@ -37,14 +37,16 @@ def _band_pieces(summary: list[tuple], bands: int, parts: int) -> list[tuple[int
 def _partition_pairs(*pieces: tuple[int, bytes, bytes]) -> bytes:
     """Candidate pairs among the band entries of one partition, from every shard's piece, packed as
     64-bit integers (earlier, later, earlier, later, ...)."""
-    buckets: dict[bytes, list[int]] = {}
-    for width, keys, packed_orders in pieces:
-        orders = array("q")
-        orders.frombytes(packed_orders)
-        for position, order in enumerate(orders):
-            buckets.setdefault(keys[position * width : (position + 1) * width], []).append(order)
-    pairs = dedup.candidate_pairs_from_buckets(m for m in buckets.values() if len(m) > 1)
-    return array("q", [order for pair in pairs for order in pair]).tobytes()
+    import numpy as np
+
+    pieces = [piece for piece in pieces if piece[0]]
+    if not pieces:
+        return b""
+    width = pieces[0][0]
+    keys = np.frombuffer(b"".join(piece[1] for piece in pieces), dtype=f"V{width}")
+    orders = np.frombuffer(b"".join(piece[2] for piece in pieces), dtype=np.int64)
+    pairs = dedup.equal_key_pairs(keys, orders)
+    return np.unique(pairs, axis=0).astype(np.int64).tobytes() if len(pairs) else b""
 
 
 def _unpack_pairs(packed: bytes) -> set[tuple[int, int]]:

@@ -19,6 +19,17 @@ def _phase3(index: int, config: Config, out: Path, decisions: dict):
     return pipeline.finalize_shard(index, config, out, decisions)
 
 
+def _context():
+    """Workers forked from a fork server that has imported sorani and loaded its models once
+    (``_preload``), where the platform has one (Linux, macOS); spawned workers elsewhere. Either way a
+    worker starts from a process without threads, and computes the same."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["sorani.corpus.engines._preload"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def run(documents, config: Config, out: Path, jobs: int = 1, progress: bool = True) -> tuple[list, list[dict]]:
     """(summaries, per-shard stats) for a build on this machine."""
     from tqdm import tqdm
@@ -27,7 +38,7 @@ def run(documents, config: Config, out: Path, jobs: int = 1, progress: bool = Tr
     summaries, indexes = [], []
     shards = pipeline.shards(documents, config.output.shard_size)
     phase1 = functools.partial(_phase1, config=config, out=out)
-    pool = multiprocessing.get_context("spawn").Pool(jobs) if jobs > 1 else None
+    pool = _context().Pool(jobs) if jobs > 1 else None
     try:
         results = pool.imap(phase1, shards) if pool else map(phase1, shards)
         for index, count, summary in results:
