@@ -19,8 +19,10 @@ import json
 import lzma
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import add, mul, sub
 from importlib import resources
 
 from .errors import DataError, require_str
@@ -33,7 +35,7 @@ LABELS_DOC = {
     "sd": "Sindhi", "und": "undetermined",
 }  # fmt: skip
 MAX_CHARS = 600  # long texts are judged on their start: more adds time, not accuracy
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _NGRAM_RE = {n: re.compile(f"(?=(.{{{n}}}))", re.S) for n in range(1, 7)}  # overlapping n-grams at C speed
 # Letters that differ only by keyboard (Arabic kaf and yeh for the Kurdish and Persian ones) and tatweel
 # are folded before counting; the ه/ە question is left to the model, since Persian writes a final ه.
@@ -90,42 +92,90 @@ def main_script(text: str) -> str:
     ['چی', 'دەڵێ؟']
     """
     text = strip_non_language(text)
+    if not _LATIN_WORDS.search(text):
+        return text
     arabic = sum(map(len, _ARABIC_LETTERS.findall(text)))
     if not arabic:
         return text
     latin = sum(map(len, _LATIN_WORDS.findall(text)))
-    if not latin:
-        return text
     return _LATIN_WORDS.sub("", text) if 2 * arabic >= latin else _ARABIC_LETTERS.sub("", text)
 
 
-def features(text: str, orders: tuple[int, ...] = (1, 2, 3, 4)) -> list[str]:
-    """Character n-grams of the letters of ``text`` (its main script only, lower-cased, digits and
-    punctuation as spaces); order 0 stands for whole words.
+def words(text: str) -> list[str]:
+    """The words of ``text`` that say something about its language: its main script only (see
+    ``main_script``), folded and lower-cased, digits and punctuation taken as spaces; only the first
+    ``MAX_CHARS`` characters are read.
 
-    >>> features("Ba", (1, 2))
-    [' ', 'b', 'a', ' ', ' b', 'ba', 'a ']
+    >>> words("USER_ID ئەمڕۆ هێزێكی، 12 باران!")
+    ['ئەمڕۆ', 'هێزێکی', 'باران']
     """
-    padded = " " + _NOT_LETTERS.sub(" ", _fold(main_script(text[:MAX_CHARS])).lower()).strip() + " "
+    return _LETTER_RUNS.findall(_fold(main_script(text[:MAX_CHARS])).lower())
+
+
+def word_features(word: str, orders: tuple[int, ...]) -> list[str]:
+    """The character n-grams of one word between spaces (so the first and last letters make their own
+    n-grams); order 0 stands for the whole word, marked so that it never equals a character n-gram.
+
+    >>> word_features("ba", (0, 2, 3))
+    ['\\x00ba', ' b', 'ba', 'a ', ' ba', 'ba ']
+    """
+    padded = " " + word + " "
     grams: list[str] = []
     for n in orders:
-        if n == 0:  # whole words, marked so that they never equal a character n-gram
-            grams += ["\x00" + word for word in padded.split()]
+        if n == 0:
+            grams.append("\x00" + word)
         else:
             grams += _NGRAM_RE[n].findall(padded)
     return grams
 
 
-# Every n-gram's log-probabilities under all labels are packed into one integer, one fixed-point field per
-# label plus a count field, so that scoring a text is a single ``sum`` over integers (C speed) instead of
-# adding vectors in Python. A field holds (log p + offset) * 2**fraction in ``FIELD_BITS`` bits, which leave
-# room for the sum over MAX_CHARS * len(orders) n-grams. The model file stores exactly these fields, as
-# little-endian 32-bit slots, so loading it is one decompression and one ``int.from_bytes`` per n-gram.
+def features(text: str, orders: tuple[int, ...] = (0, 1, 2, 3, 4)) -> list[str]:
+    """The features of ``text``: the n-grams of each of its words (``word_features``). A text's score is
+    the sum of its words' scores, so the scores of frequent words are cached.
+
+    >>> features("Ba", (1, 2))
+    [' ', 'b', 'a', ' ', ' b', 'ba', 'a ']
+    """
+    return [gram for word in words(text) for gram in word_features(word, orders)]
+
+
+# A linear model: a label's score is its bias plus the sum of its weights over the text's n-grams, divided by
+# (number of known n-grams) ** length_power, and the probabilities are the softmax of the scores. Every
+# n-gram's weights for all labels are packed into one integer, one fixed-point field per label plus a count
+# field, so that scoring a word is a single ``sum`` over integers (C speed) instead of adding vectors in
+# Python, and a text's packed sum is the sum over its words, whose packed sums are cached. A field holds
+# (weight - the n-gram's smallest weight) * 2**fraction in ``FIELD_BITS`` bits (a shift common to all
+# labels changes no probability), which leaves room for the sum over ``MAX_CHARS`` characters. The model
+# file stores exactly these fields, as little-endian 32-bit slots, so loading it is one decompression and
+# one ``int.from_bytes`` per n-gram.
 FIELD_BITS = 32
+WORD_CACHE = 1 << 16  # packed sums of this many distinct words are kept (least recently used dropped)
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    labels: tuple[str, ...]
+    table: dict[str, int]
+    orders: tuple[int, ...]
+    min_features: int
+    fraction: int
+    bias: tuple[float, ...]
+    length_power: float
+
+    languages: tuple[str, ...] = ()  # the languages of the labels, each once
+    groups: tuple[tuple[int, ...], ...] = ()  # the labels of each language, if some have variants
+
+    def __post_init__(self) -> None:
+        languages = tuple(dict.fromkeys(label.partition("@")[0] for label in self.labels))
+        object.__setattr__(self, "languages", languages)
+        if len(languages) < len(self.labels):
+            groups = tuple(tuple(i for i, label in enumerate(self.labels) if label.partition("@")[0] == language)
+                           for language in languages)
+            object.__setattr__(self, "groups", groups)
 
 
 @functools.lru_cache(maxsize=None)
-def _model() -> tuple[tuple[str, ...], dict[str, int], tuple[int, ...], int, int]:
+def _model() -> _Model:
     try:
         raw = lzma.decompress(resources.files("sorani").joinpath("data", MODEL_FILE).read_bytes())
     except FileNotFoundError as exc:  # pragma: no cover - packaging bug
@@ -136,10 +186,23 @@ def _model() -> tuple[tuple[str, ...], dict[str, int], tuple[int, ...], int, int
     grams = raw[header_end + 1 : grams_end].decode("utf-8").split("\n")
     width = 4 * (len(header["labels"]) + 1)
     fields = memoryview(raw)[grams_end:]
-    if len(grams) != header["grams"] or len(fields) != width * len(grams):
+    if len(grams) != header["grams"] or len(fields) != width * len(grams) or header.get("format") != 2:
         raise DataError(f"language ID model {MODEL_FILE} is damaged")
     table = dict(zip(grams, [int.from_bytes(fields[i : i + width], "little") for i in range(0, len(fields), width)]))
-    return tuple(header["labels"]), table, tuple(header["orders"]), header["min_features"], header["fraction"]
+    return _Model(tuple(header["labels"]), table, tuple(header["orders"]), header["min_features"],
+                  header["fraction"], tuple(header["bias"]), header["length_power"])
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _word_sum(word: str) -> int:
+    """The packed sum of one word's n-gram fields."""
+    model = _model()
+    return sum(map(model.table.get, word_features(word, model.orders), repeat(0)))
+
+
+def packed_sum(text: str) -> int:
+    """The packed sum of the n-gram fields of ``text`` (see ``_prediction_from``)."""
+    return sum(map(_word_sum, words(text)))
 
 
 def identify(text: str) -> Prediction:
@@ -147,27 +210,25 @@ def identify(text: str) -> Prediction:
     ``tr``, ``en``, ``zza``, ``azb``, ``glk``, ``mzn``, ``kas``, ``sd``) or ``und`` when the text has too
     few letters to judge."""
     require_str(text)
-    labels, table, orders, min_features, fraction = _model()
-    return _prediction_from(sum(map(table.get, features(text, orders), repeat(0))), labels, min_features, fraction)
+    return _prediction_from(sum(map(_word_sum, words(text))), _model())
 
 
-def _prediction_from(packed: int, labels: tuple[str, ...], min_features: int, fraction: int) -> Prediction:
+def _prediction_from(packed: int, model: _Model) -> Prediction:
     """The prediction from the sum of a text's packed n-gram fields."""
-    mask = (1 << FIELD_BITS) - 1
-    known = packed >> (FIELD_BITS * len(labels))
-    if known < min_features:
+    n = len(model.labels)
+    fields = memoryview(packed.to_bytes(4 * (n + 1), sys.byteorder)).cast("I")
+    known = fields[n]
+    if known < model.min_features:
         return Prediction("und", 0.0, {})
-    totals = [((packed >> (FIELD_BITS * i)) & mask) / (1 << fraction) for i in range(len(labels))]
-    best = max(totals)
-    weights = [math.exp(t - best) for t in totals]
-    norm = sum(weights)
-    merged: dict[str, float] = {}
-    for weight, label in zip(weights, labels):  # variants (ckb@noisy, kmr@latn) fold into their language
-        language = label.partition("@")[0]
-        merged[language] = merged.get(language, 0.0) + weight / norm
-    scores = sorted(merged.items(), key=lambda item: item[1], reverse=True)
-    top_label, top_score = scores[0]
-    return Prediction(top_label, round(top_score, 6), {label: round(s, 6) for label, s in scores})
+    unit = 1.0 / ((1 << model.fraction) * known**model.length_power)
+    totals = list(map(add, map(mul, fields[:n], repeat(unit)), model.bias))
+    weights = list(map(math.exp, map(sub, totals, repeat(max(totals)))))
+    norm = 1.0 / sum(weights)
+    if model.groups:  # script or noise variants (ckb@noisy, kmr@latn) fold into their language
+        get = weights.__getitem__
+        weights = [sum(map(get, group)) for group in model.groups]
+    scores = sorted(zip(weights, model.languages), reverse=True)
+    return Prediction(scores[0][1], round(scores[0][0] * norm, 6), {label: round(w * norm, 6) for w, label in scores})
 
 
 def identify_spans(text: str) -> list[LanguageSpan]:

@@ -40,10 +40,15 @@ def shared_data() -> Path | None:
     return _shared_data("langid")
 
 
-def labelled_lines(langid_dir: Path, held_out: bool, variants: bool = False) -> list[tuple[str, str]]:
+TUNE_LINE = 5  # line numbers ending in 5: the training side's tuning lines (see ``labelled_lines``)
+
+
+def labelled_lines(langid_dir: Path, held_out: bool, variants: bool = False,
+                   tune: bool | None = None) -> list[tuple[str, str]]:
     """(label, text) pairs of the training (``held_out=False``) or held-out part of every source. With
-    ``variants`` the label carries the script or noise variant of its source (``ckb@latn``, ``kmr@noisy``),
-    which the model keeps apart and ``identify`` folds back into the language."""
+    ``variants`` the label carries the script or noise variant of its source (``ckb@latn``, ``kmr@noisy``).
+    ``tune`` splits the training part further: ``True`` gives only its tuning lines (line numbers ending in
+    5), ``False`` all but those; settings are chosen by training on the one and scoring the other."""
     pairs = []
     for name, label in SOURCES:
         path = langid_dir / name
@@ -54,6 +59,8 @@ def labelled_lines(langid_dir: Path, held_out: bool, variants: bool = False) -> 
                 if label in ("fa", "ar", "ur") and name.startswith("extra") and number >= EXTRA_LINES:
                     break
                 if (number % HELD_OUT_EVERY == 0) != held_out:
+                    continue
+                if tune is not None and not held_out and (number % HELD_OUT_EVERY == TUNE_LINE) != tune:
                     continue
                 text, tag = line.strip(), label
                 if tag is None:
