@@ -20,9 +20,10 @@ import lzma
 import math
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import add, mul, sub
+from operator import add, itemgetter, mul, sub
 from importlib import resources
 
 from .errors import DataError, require_str
@@ -163,15 +164,16 @@ class _Model:
     length_power: float
 
     languages: tuple[str, ...] = ()  # the languages of the labels, each once
-    groups: tuple[tuple[int, ...], ...] = ()  # the labels of each language, if some have variants
+    variants: tuple[tuple[int, int], ...] = ()  # (label, the first label of its language) for variants
+    firsts: Callable = tuple  # the weight of each language's first label, from the list of all
 
     def __post_init__(self) -> None:
-        languages = tuple(dict.fromkeys(label.partition("@")[0] for label in self.labels))
-        object.__setattr__(self, "languages", languages)
-        if len(languages) < len(self.labels):
-            groups = tuple(tuple(i for i, label in enumerate(self.labels) if label.partition("@")[0] == language)
-                           for language in languages)
-            object.__setattr__(self, "groups", groups)
+        languages = [label.partition("@")[0] for label in self.labels]
+        first = {language: languages.index(language) for language in languages}
+        variants = tuple((i, first[language]) for i, language in enumerate(languages) if first[language] != i)
+        object.__setattr__(self, "languages", tuple(first))
+        object.__setattr__(self, "variants", variants)
+        object.__setattr__(self, "firsts", itemgetter(*first.values()))
 
 
 @functools.lru_cache(maxsize=None)
@@ -224,11 +226,10 @@ def _prediction_from(packed: int, model: _Model) -> Prediction:
     totals = list(map(add, map(mul, fields[:n], repeat(unit)), model.bias))
     weights = list(map(math.exp, map(sub, totals, repeat(max(totals)))))
     norm = 1.0 / sum(weights)
-    if model.groups:  # script or noise variants (ckb@noisy, kmr@latn) fold into their language
-        get = weights.__getitem__
-        weights = [sum(map(get, group)) for group in model.groups]
-    scores = sorted(zip(weights, model.languages), reverse=True)
-    return Prediction(scores[0][1], round(scores[0][0] * norm, 6), {label: round(w * norm, 6) for w, label in scores})
+    for variant, first in model.variants:  # script or noise variants (ckb@noisy, kmr@latn) fold into their language
+        weights[first] += weights[variant]
+    scores = sorted(zip(map(mul, model.firsts(weights), repeat(norm)), model.languages), reverse=True)
+    return Prediction(scores[0][1], scores[0][0], {label: w for w, label in scores})
 
 
 def identify_spans(text: str) -> list[LanguageSpan]:
