@@ -1,10 +1,10 @@
 #!/usr/bin/env python
-"""Train sorani's language identifier (multinomial logistic regression over the character 1-4-grams and
-the whole words of each word) and write src/sorani/data/langid_model.xz.
+"""Train sorani's language identifier (naive Bayes over the character 2-4-grams of each word and the whole
+words) and write src/sorani/data/langid_model.xz.
 
-    python scripts/train_langid.py [--shared DIR]          # the shipped model (about 3 minutes)
-    python scripts/train_langid.py --tune [--lam 1e-4 ...]  # settings: fit on the training lines
-                                                            # except those ending in 5, score those
+    python scripts/train_langid.py [--shared DIR]       # the shipped model (about 1.5 minutes)
+    python scripts/train_langid.py --tune [OPTIONS]      # settings: fit on the training lines except those
+                                                         # ending in 5, score those and the tweets 0, 10, ...
 
 Training data (the held-out tenth of every file, line numbers ending in 0, is never used; see
 sorani/evaluate/langid.py):
@@ -12,23 +12,25 @@ sorani/evaluate/langid.py):
 - ScriptNormalization (Apache-2.0): Persian, Arabic and Urdu sentences, and noisy Perso-Arabic-script lines
   of ckb, kmr, hac, azb, glk, mzn, kas and sd; the synthetic keyboard-noise FLORES Sorani lines 0-505 (the
   repair tier's tuning part; lines 506+ stay for evaluation);
-- generated noise: every Arabic-script training line of *each* Kurdish language (ckb, kmr, sdh, hac) once
-  more through the Arabic- and once through the Persian-keyboard confusion tables, at 50% or 100% of the
-  confusable letters, so that keyboard noise is not a feature of Sorani alone;
+- generated noise: every Arabic-script Sorani training line once through the Arabic- and once through the
+  Persian-keyboard confusion tables, at 50% or 100% of the confusable letters (``--noise-labels`` adds
+  the other Kurdish languages: better on the noisy ScriptNormalization lines, worse on keyboard noise);
 - clean, well-spaced Sorani: the clean FLORES side (lines 0-505, CC BY-SA) and the Pewan word list
   (Apache-2.0), because KurdishLID's Sorani lines lost the space after a final ە;
 - English: the English license and README texts that come with the shared data, split into sentences.
-Long lines are also cut into pieces of 2-12 words (short texts such as tweets are what the model must
-judge most often), and the Kurdish lines that a model trained on the other half of the data puts under
-another Kurdish language with probability >= 0.99 are dropped (KurdishLID's files hold lines of their
-neighbours; see ``clean``).
+The Kurdish lines that a model trained on the other half of the data puts under another Kurdish language
+with probability >= 0.99 are dropped (KurdishLID's files hold lines of their neighbours; see ``clean``).
 
 The model: the features of a text are the character n-grams of its words (each word between spaces) and the
-words themselves (sorani.langid.word_features); n-grams seen at least ``--min-count`` times are kept. A
+words themselves (sorani.langid.word_features); n-grams seen at least ``--min-count`` times are kept.
+Script and noise variants are labels of their own (ckb@latn, ckb@noisy), folded back by identify(). A
 label's score is b + w . x / n**p, with x the n-gram counts and n the number of known n-grams, and the
-probabilities are their softmax; the weights are fitted by mini-batch AdaGrad on the L2-regularized, label-balanced log
-loss (numpy and scipy, here only). The scores are then divided by a temperature chosen on the tuning lines,
-so that ``score`` is a calibrated probability. The file stores, per n-gram, its weights minus their smallest
+probabilities are their softmax, divided by a temperature (13, fitted by --tune) so that ``score`` is a
+calibrated probability. w is the naive Bayes log-probabilities (each label's counts scaled to the same
+mass, then smoothed); with ``--epochs N`` a multinomial logistic regression is fitted on top of them (or
+alone, ``--nb 0``) by mini-batch AdaGrad on the L2-regularized, label-balanced log loss (numpy and scipy,
+here only). On the tuning lines it was no better on clean text and much worse on tweets (docs/langid.md),
+so the shipped model is naive Bayes only. The file stores, per n-gram, its weights minus their smallest
 value in fixed point, packed as sorani.langid reads them (a JSON header line, the n-grams one per line,
 then one little-endian 32-bit field per label and a count field per n-gram), compressed with xz.
 """
@@ -267,13 +269,6 @@ def train(pairs: list[tuple[str, str]], args) -> tuple[list[str], list[str], np.
     w, b = fit_lr(x, y, len(labels), balance(y, len(labels), args.balance), args, base=base)
     if base is not None:
         w = w + base
-    if args.prune:  # drop the n-grams whose weights hardly differ between labels, and fit again
-        keep = np.flatnonzero(np.ptp(w, axis=1) >= args.prune)
-        grams = [feats.grams[i] for i in keep]
-        feats.grams, feats.index = grams, {g: i for i, g in enumerate(grams)}
-        x = scaled(feats.matrix(texts), args.length_power)
-        log(f"  pruned to {len(grams):,} n-grams")
-        w, b = fit_lr(x, y, len(labels), balance(y, len(labels), args.balance), args, (w[keep], b))
     return labels, feats.grams, w, b
 
 
@@ -423,7 +418,6 @@ def main(argv=None) -> int:
     parser.add_argument("--chunk-min", type=int, default=2)
     parser.add_argument("--chunk-max", type=int, default=12)
     parser.add_argument("--clean", type=float, default=0.99, help="0 turns the cleaning off")
-    parser.add_argument("--prune", type=float, default=0.0, help="drop n-grams whose weights span less")
     parser.add_argument("--fraction", type=int, default=8, help="fixed-point bits of a weight")
     parser.add_argument("--min-features", type=int, default=4)
     parser.add_argument("--temperature", type=float, default=None, help="default: fitted with --tune, else 13")
