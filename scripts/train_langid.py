@@ -396,7 +396,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--tune", action="store_true", help="fit without the tuning lines and score them")
-    parser.add_argument("--orders", type=lambda s: tuple(map(int, s.split(","))), default=(0, 2, 3, 4))
+    parser.add_argument("--orders", type=lambda s: tuple(map(int, s.split(","))), default=(0, 2, 3, 4, 5))
     parser.add_argument("--min-count", type=int, default=3, help="n-grams seen fewer times are dropped")
     parser.add_argument("--nb", type=float, default=1.0, help="start from naive Bayes weights times this")
     parser.add_argument("--nb-alpha", type=float, default=0.05)
