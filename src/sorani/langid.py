@@ -37,7 +37,6 @@ LABELS_DOC = {
 }  # fmt: skip
 MAX_CHARS = 600  # long texts are judged on their start: more adds time, not accuracy
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
-_NGRAM_RE = {n: re.compile(f"(?=(.{{{n}}}))", re.S) for n in range(1, 7)}  # overlapping n-grams at C speed
 # Letters that differ only by keyboard (Arabic kaf and yeh for the Kurdish and Persian ones) and tatweel
 # are folded before counting; the ه/ە question is left to the model, since Persian writes a final ه.
 _FOLD = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "\u0640": None, "ھ": "ه"})
@@ -121,13 +120,9 @@ def word_features(word: str, orders: tuple[int, ...]) -> list[str]:
     ['\\x00ba', ' b', 'ba', 'a ', ' ba', 'ba ']
     """
     padded = " " + word + " "
-    grams: list[str] = []
-    for n in orders:
-        if n == 0:
-            grams.append("\x00" + word)
-        else:
-            grams += _NGRAM_RE[n].findall(padded)
-    return grams
+    grams = ["\x00" + word] if 0 in orders else []
+    size = len(padded) + 1
+    return grams + [padded[i : i + n] for n in orders if n for i in range(size - n)]
 
 
 def features(text: str, orders: tuple[int, ...] = (0, 1, 2, 3, 4)) -> list[str]:
