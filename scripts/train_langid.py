@@ -12,9 +12,10 @@ sorani/evaluate/langid.py):
 - ScriptNormalization (Apache-2.0): Persian, Arabic and Urdu sentences, and noisy Perso-Arabic-script lines
   of ckb, kmr, hac, azb, glk, mzn, kas and sd; the synthetic keyboard-noise FLORES Sorani lines 0-505 (the
   repair tier's tuning part; lines 506+ stay for evaluation);
-- generated noise: every Arabic-script Sorani training line once through the Arabic- and once through the
-  Persian-keyboard confusion tables, at 50% or 100% of the confusable letters (``--noise-labels`` adds
-  the other Kurdish languages: better on the noisy ScriptNormalization lines, worse on keyboard noise);
+- generated noise: every Arabic-script Sorani training line once through the Arabic- or the
+  Persian-keyboard confusion table (one drawn per line), at 50% or 100% of the confusable letters
+  (``--noise-labels`` adds the other Kurdish languages: better on the noisy ScriptNormalization lines,
+  worse on keyboard noise; a copy per keyboard, or no generated noise, did worse on the tuning lines);
 - clean, well-spaced Sorani: the clean FLORES side (lines 0-505, CC BY-SA) and the Pewan word list
   (Apache-2.0), because KurdishLID's Sorani lines lost the space after a final ە;
 - English: the English license and README texts that come with the shared data, split into sentences.
@@ -133,9 +134,17 @@ def training_pairs(shared: Path, args, tune: bool | None) -> list[tuple[str, str
         pairs += [("ckb", respace(text)) for label, text in base if label == "ckb"]
     tables = list(confusions(shared).values())
     kurdish = [(label, text) for label, text in base if label in KURDISH and not re.search("[a-zA-Z]", text)]
-    for table in tables:  # generated keyboard noise, for every Kurdish language
-        pairs += [(label + "@noisy", keyboard_noise(text, table, rng.choice(args.noise_rates), rng))
+    if args.one_keyboard:  # generated keyboard noise, one keyboard per line
+        pairs += [(label + "@noisy", keyboard_noise(text, rng.choice(tables), rng.choice(args.noise_rates), rng))
                   for label, text in kurdish if label in args.noise_labels]
+    else:
+        for table in tables:  # generated keyboard noise, for the --noise-labels languages
+            pairs += [(label + "@noisy", keyboard_noise(text, table, rng.choice(args.noise_rates), rng))
+                      for label, text in kurdish if label in args.noise_labels]
+    if args.keyboard_only_noise:  # and once with only what the keyboard forces (ە ێ ۆ ڵ ڕ …), all of it
+        for table in confusions(shared, keyboard_only=True).values():
+            pairs += [(label + "@noisy", keyboard_noise(text, table, 1.0, rng))
+                      for label, text in kurdish if label in args.noise_labels]
     for path in sorted(flores.glob("Sorani-*/devtest_*.src")):
         pairs += [("ckb@noisy", line) for line in path.read_text(encoding="utf-8").splitlines()[:506]]
     # KurdishLID's Sorani lines lost the space after a final ە (ZWNJ-era scraping), so clean, well-spaced
@@ -414,6 +423,10 @@ def main(argv=None) -> int:
                         help="script and noise variants as labels of their own (ckb@latn, ckb@noisy)")
     parser.add_argument("--noise-labels", type=lambda s: tuple(s.split(",")), default=("ckb",),
                         help="the Kurdish languages that get generated keyboard noise")
+    parser.add_argument("--keyboard-only-noise", action=argparse.BooleanOptionalAction, default=False,
+                        help="also a noisy copy with only the letters the keyboard lacks replaced")
+    parser.add_argument("--one-keyboard", action=argparse.BooleanOptionalAction, default=True,
+                        help="one noisy copy per line, through one keyboard table drawn at random")
     parser.add_argument("--chunk", action=argparse.BooleanOptionalAction, default=False)
     parser.add_argument("--chunk-min", type=int, default=2)
     parser.add_argument("--chunk-max", type=int, default=12)

@@ -221,7 +221,7 @@ def _prediction_from(packed: int, model: _Model) -> Prediction:
     totals = list(map(add, map(mul, fields[:n], repeat(unit)), model.bias))
     weights = list(map(math.exp, map(sub, totals, repeat(max(totals)))))
     norm = 1.0 / sum(weights)
-    for variant, first in model.variants:  # script or noise variants (ckb@noisy, kmr@latn) fold into their language
+    for variant, first in model.variants:  # script or noise variants (ckb@noisy, kmr@latn) fold into the language
         weights[first] += weights[variant]
     scores = sorted(zip(map(mul, model.firsts(weights), repeat(norm)), model.languages), reverse=True)
     return Prediction(scores[0][1], scores[0][0], {label: w for w, label in scores})

@@ -89,8 +89,11 @@ def english(shared: Path, held_out: bool) -> list[tuple[str, str]]:
     return [("en", s) for i, s in enumerate(sentences) if len(s) > 25 and (i % HELD_OUT_EVERY == 0) == held_out]
 
 
-def confusions(shared: Path) -> dict[str, dict[str, list[str]]]:
-    """Kurdish letter -> what an Arabic / Persian keyboard user types for it (``NULL`` = nothing)."""
+def confusions(shared: Path, keyboard_only: bool = False) -> dict[str, dict[str, list[str]]]:
+    """Kurdish letter -> what an Arabic / Persian keyboard user types for it (``NULL`` = nothing). The
+    tables also confuse letters that the keyboard has (ز with ظ ض ذ, س with ص ث, as in Arabic loanwords);
+    ``keyboard_only`` keeps only the letters whose first variant is not the letter itself (ە ێ ۆ ڵ ڕ ڤ …),
+    i.e. what the keyboard forces."""
     tables = {}
     for keyboard in ("Arabic", "Persian"):
         table: dict[str, list[str]] = {}
@@ -98,6 +101,8 @@ def confusions(shared: Path) -> dict[str, dict[str, list[str]]]:
             encoding="utf-8").splitlines()
         for line in lines[1:]:
             cells = line.split("\t")
+            if keyboard_only and (len(cells) < 2 or cells[1].strip() == cells[0]):
+                continue
             variants = [("" if c.strip() == "NULL" else c.strip()) for c in cells[1:] if c != ""]
             variants = [v for v in variants if v != cells[0]] or variants
             if cells[0] and variants and variants != [cells[0]]:
@@ -136,7 +141,8 @@ def marker_words(shared: Path) -> dict[str, set[str]]:
     for label, freq in freqs.items():
         others = [f for other, f in freqs.items() if other != label]
         markers[label] = {w for w, v in freq.items() if v >= 0.002 and counts[label][w] >= 20
-                          and all(o.get(w, 0.0) <= 0.15 * v for o in others) and (label == "ckb" or len(w) <= 3)}
+                          and all(o.get(w, 0.0) <= 0.15 * v for o in others)
+                          and (label == "ckb" or len(w) <= 3)}
     return markers
 
 
