@@ -1,8 +1,9 @@
 """Language identification for Sorani and its neighbours in the same scripts.
 
-A multinomial naive Bayes model over character 2–4-grams and words, trained by ``scripts/train_langid.py`` on
-KurdishLID and ScriptNormalization data (with generated keyboard noise, so that Sorani typed on an Arabic
-or Persian keyboard is still ``ckb``), shipped as ``sorani/data/langid_model.xz``.
+A multinomial naive Bayes model over the character 2–5-grams of each word and the words themselves,
+trained by ``scripts/train_langid.py`` on KurdishLID and ScriptNormalization data (with generated keyboard
+noise, so that Sorani typed on an Arabic or Persian keyboard is still ``ckb``), shipped as
+``sorani/data/langid_model.xz``; scores are calibrated probabilities (see docs/langid.md).
 
 >>> identify("ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن").label
 'ckb'
