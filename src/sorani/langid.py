@@ -1,8 +1,9 @@
 """Language identification for Sorani and its neighbours in the same scripts.
 
-A multinomial naive Bayes model over character 2–4-grams and words, trained by ``scripts/train_langid.py`` on
-KurdishLID and ScriptNormalization data (with generated keyboard noise, so that Sorani typed on an Arabic
-or Persian keyboard is still ``ckb``), shipped as ``sorani/data/langid_model.xz``.
+A multinomial naive Bayes model over the character 2–5-grams of each word and the words themselves,
+trained by ``scripts/train_langid.py`` on KurdishLID and ScriptNormalization data (with generated keyboard
+noise, so that Sorani typed on an Arabic or Persian keyboard is still ``ckb``), shipped as
+``sorani/data/langid_model.xz``; scores are calibrated probabilities (see docs/langid.md).
 
 >>> identify("ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن").label
 'ckb'
@@ -19,8 +20,11 @@ import json
 import lzma
 import math
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import add, itemgetter, mul, sub
 from importlib import resources
 
 from .errors import DataError, require_str
@@ -33,8 +37,7 @@ LABELS_DOC = {
     "sd": "Sindhi", "und": "undetermined",
 }  # fmt: skip
 MAX_CHARS = 600  # long texts are judged on their start: more adds time, not accuracy
-_NOT_LETTERS = re.compile(r"[\W\d_]+")
-_NGRAM_RE = {n: re.compile(f"(?=(.{{{n}}}))", re.S) for n in range(1, 7)}  # overlapping n-grams at C speed
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 # Letters that differ only by keyboard (Arabic kaf and yeh for the Kurdish and Persian ones) and tatweel
 # are folded before counting; the ه/ە question is left to the model, since Persian writes a final ه.
 _FOLD = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "\u0640": None, "ھ": "ه"})
@@ -90,42 +93,87 @@ def main_script(text: str) -> str:
     ['چی', 'دەڵێ؟']
     """
     text = strip_non_language(text)
+    if not _LATIN_WORDS.search(text):
+        return text
     arabic = sum(map(len, _ARABIC_LETTERS.findall(text)))
     if not arabic:
         return text
     latin = sum(map(len, _LATIN_WORDS.findall(text)))
-    if not latin:
-        return text
     return _LATIN_WORDS.sub("", text) if 2 * arabic >= latin else _ARABIC_LETTERS.sub("", text)
 
 
-def features(text: str, orders: tuple[int, ...] = (1, 2, 3, 4)) -> list[str]:
-    """Character n-grams of the letters of ``text`` (its main script only, lower-cased, digits and
-    punctuation as spaces); order 0 stands for whole words.
+def words(text: str) -> list[str]:
+    """The words of ``text`` that say something about its language: its main script only (see
+    ``main_script``), folded and lower-cased, digits and punctuation taken as spaces; only the first
+    ``MAX_CHARS`` characters are read.
+
+    >>> words("USER_ID ئەمڕۆ هێزێكی، 12 باران!")
+    ['ئەمڕۆ', 'هێزێکی', 'باران']
+    """
+    return _LETTER_RUNS.findall(_fold(main_script(text[:MAX_CHARS])).lower())
+
+
+def word_features(word: str, orders: tuple[int, ...]) -> list[str]:
+    """The character n-grams of one word between spaces (so the first and last letters make their own
+    n-grams); order 0 stands for the whole word, marked so that it never equals a character n-gram.
+
+    >>> word_features("ba", (0, 2, 3))
+    ['\\x00ba', ' b', 'ba', 'a ', ' ba', 'ba ']
+    """
+    padded = " " + word + " "
+    grams = ["\x00" + word] if 0 in orders else []
+    size = len(padded) + 1
+    return grams + [padded[i : i + n] for n in orders if n for i in range(size - n)]
+
+
+def features(text: str, orders: tuple[int, ...] = (0, 1, 2, 3, 4)) -> list[str]:
+    """The features of ``text``: the n-grams of each of its words (``word_features``). A text's score is
+    the sum of its words' scores, so the scores of frequent words are cached.
 
     >>> features("Ba", (1, 2))
     [' ', 'b', 'a', ' ', ' b', 'ba', 'a ']
     """
-    padded = " " + _NOT_LETTERS.sub(" ", _fold(main_script(text[:MAX_CHARS])).lower()).strip() + " "
-    grams: list[str] = []
-    for n in orders:
-        if n == 0:  # whole words, marked so that they never equal a character n-gram
-            grams += ["\x00" + word for word in padded.split()]
-        else:
-            grams += _NGRAM_RE[n].findall(padded)
-    return grams
+    return [gram for word in words(text) for gram in word_features(word, orders)]
 
 
-# Every n-gram's log-probabilities under all labels are packed into one integer, one fixed-point field per
-# label plus a count field, so that scoring a text is a single ``sum`` over integers (C speed) instead of
-# adding vectors in Python. A field holds (log p + offset) * 2**fraction in ``FIELD_BITS`` bits, which leave
-# room for the sum over MAX_CHARS * len(orders) n-grams. The model file stores exactly these fields, as
-# little-endian 32-bit slots, so loading it is one decompression and one ``int.from_bytes`` per n-gram.
+# A linear model: a label's score is its bias plus the sum of its weights over the text's n-grams, divided by
+# (number of known n-grams) ** length_power, and the probabilities are the softmax of the scores. Every
+# n-gram's weights for all labels are packed into one integer, one fixed-point field per label plus a count
+# field, so that scoring a word is a single ``sum`` over integers (C speed) instead of adding vectors in
+# Python, and a text's packed sum is the sum over its words, whose packed sums are cached. A field holds
+# (weight - the n-gram's smallest weight) * 2**fraction in ``FIELD_BITS`` bits (a shift common to all
+# labels changes no probability), which leaves room for the sum over ``MAX_CHARS`` characters. The model
+# file stores exactly these fields, as little-endian 32-bit slots, so loading it is one decompression and
+# one ``int.from_bytes`` per n-gram.
 FIELD_BITS = 32
+WORD_CACHE = 1 << 16  # packed sums of this many distinct words are kept (least recently used dropped)
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    labels: tuple[str, ...]
+    table: dict[str, int]
+    orders: tuple[int, ...]
+    min_features: int
+    fraction: int
+    bias: tuple[float, ...]
+    length_power: float
+
+    languages: tuple[str, ...] = ()  # the languages of the labels, each once
+    variants: tuple[tuple[int, int], ...] = ()  # (label, the first label of its language) for variants
+    firsts: Callable = tuple  # the weight of each language's first label, from the list of all
+
+    def __post_init__(self) -> None:
+        languages = [label.partition("@")[0] for label in self.labels]
+        first = {language: languages.index(language) for language in languages}
+        variants = tuple((i, first[language]) for i, language in enumerate(languages) if first[language] != i)
+        object.__setattr__(self, "languages", tuple(first))
+        object.__setattr__(self, "variants", variants)
+        object.__setattr__(self, "firsts", itemgetter(*first.values()))
 
 
 @functools.lru_cache(maxsize=None)
-def _model() -> tuple[tuple[str, ...], dict[str, int], tuple[int, ...], int, int]:
+def _model() -> _Model:
     try:
         raw = lzma.decompress(resources.files("sorani").joinpath("data", MODEL_FILE).read_bytes())
     except FileNotFoundError as exc:  # pragma: no cover - packaging bug
@@ -136,10 +184,23 @@ def _model() -> tuple[tuple[str, ...], dict[str, int], tuple[int, ...], int, int
     grams = raw[header_end + 1 : grams_end].decode("utf-8").split("\n")
     width = 4 * (len(header["labels"]) + 1)
     fields = memoryview(raw)[grams_end:]
-    if len(grams) != header["grams"] or len(fields) != width * len(grams):
+    if len(grams) != header["grams"] or len(fields) != width * len(grams) or header.get("format") != 2:
         raise DataError(f"language ID model {MODEL_FILE} is damaged")
     table = dict(zip(grams, [int.from_bytes(fields[i : i + width], "little") for i in range(0, len(fields), width)]))
-    return tuple(header["labels"]), table, tuple(header["orders"]), header["min_features"], header["fraction"]
+    return _Model(tuple(header["labels"]), table, tuple(header["orders"]), header["min_features"],
+                  header["fraction"], tuple(header["bias"]), header["length_power"])
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _word_sum(word: str) -> int:
+    """The packed sum of one word's n-gram fields."""
+    model = _model()
+    return sum(map(model.table.get, word_features(word, model.orders), repeat(0)))
+
+
+def packed_sum(text: str) -> int:
+    """The packed sum of the n-gram fields of ``text`` (see ``_prediction_from``)."""
+    return sum(map(_word_sum, words(text)))
 
 
 def identify(text: str) -> Prediction:
@@ -147,27 +208,24 @@ def identify(text: str) -> Prediction:
     ``tr``, ``en``, ``zza``, ``azb``, ``glk``, ``mzn``, ``kas``, ``sd``) or ``und`` when the text has too
     few letters to judge."""
     require_str(text)
-    labels, table, orders, min_features, fraction = _model()
-    return _prediction_from(sum(map(table.get, features(text, orders), repeat(0))), labels, min_features, fraction)
+    return _prediction_from(sum(map(_word_sum, words(text))), _model())
 
 
-def _prediction_from(packed: int, labels: tuple[str, ...], min_features: int, fraction: int) -> Prediction:
+def _prediction_from(packed: int, model: _Model) -> Prediction:
     """The prediction from the sum of a text's packed n-gram fields."""
-    mask = (1 << FIELD_BITS) - 1
-    known = packed >> (FIELD_BITS * len(labels))
-    if known < min_features:
+    n = len(model.labels)
+    fields = memoryview(packed.to_bytes(4 * (n + 1), sys.byteorder)).cast("I")
+    known = fields[n]
+    if known < model.min_features:
         return Prediction("und", 0.0, {})
-    totals = [((packed >> (FIELD_BITS * i)) & mask) / (1 << fraction) for i in range(len(labels))]
-    best = max(totals)
-    weights = [math.exp(t - best) for t in totals]
-    norm = sum(weights)
-    merged: dict[str, float] = {}
-    for weight, label in zip(weights, labels):  # variants (ckb@noisy, kmr@latn) fold into their language
-        language = label.partition("@")[0]
-        merged[language] = merged.get(language, 0.0) + weight / norm
-    scores = sorted(merged.items(), key=lambda item: item[1], reverse=True)
-    top_label, top_score = scores[0]
-    return Prediction(top_label, round(top_score, 6), {label: round(s, 6) for label, s in scores})
+    unit = 1.0 / ((1 << model.fraction) * known**model.length_power)
+    totals = list(map(add, map(mul, fields[:n], repeat(unit)), model.bias))
+    weights = list(map(math.exp, map(sub, totals, repeat(max(totals)))))
+    norm = 1.0 / sum(weights)
+    for variant, first in model.variants:  # script or noise variants (ckb@noisy, kmr@latn) fold into the language
+        weights[first] += weights[variant]
+    scores = sorted(zip(map(mul, model.firsts(weights), repeat(norm)), model.languages), reverse=True)
+    return Prediction(scores[0][1], scores[0][0], {label: w for w, label in scores})
 
 
 def identify_spans(text: str) -> list[LanguageSpan]:
