@@ -63,7 +63,7 @@ class SoraniLanguageFilter(BaseFilter):
 
     name = "🌍 sorani language ID"
 
-    def __init__(self, keep: tuple[str, ...] = ("ckb",), min_score: float = 0.5, exclusion_writer=None):
+    def __init__(self, keep: tuple[str, ...] = ("ckb",), min_score: float = 0.3, exclusion_writer=None):
         super().__init__(exclusion_writer)
         self.keep = set(keep)
         self.min_score = min_score
