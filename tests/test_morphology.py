@@ -222,3 +222,27 @@ def test_segment_properties_on_sorani_pieces(pieces):
     out = sorani.segment(text)
     assert "".join(out) == "".join(ch for ch in text if not ch.isspace())
     assert all(token and not token.isspace() for token in out)
+
+
+def test_output_equals_the_recorded_expectation():
+    # tests/data/morph_regression.jsonl.gz (scripts/morph_regression.py): segment of real lines, and analyze,
+    # lemmatize and stem of their words, as recorded; a change meant only for speed must leave them as they were
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / "morph_regression.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    assert len(rows) > 5000
+    for row in rows:
+        if "line" in row:
+            assert sorani.segment(row["line"]) == row["segment"], row["line"]
+            continue
+        word = row["word"]
+        got = [[a.lemma, a.stem, a.pos, [[m.surface, m.role] for m in a.morphemes], a.features, a.score]
+               for a in sorani.analyze(word)]
+        assert [g[:5] for g in got] == [e[:5] for e in row["analyses"]], word
+        assert [g[5] for g in got] == pytest.approx([e[5] for e in row["analyses"]], abs=0.0015), word
+        assert (sorani.lemmatize(word), sorani.stem(word), sorani.stem(word, mode="aggressive")) == (
+            row["lemma"], row["stem"], row["aggressive"]), word

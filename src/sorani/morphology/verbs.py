@@ -42,14 +42,15 @@ def _affixes() -> dict[str, list[tuple[str, str, dict]]]:
 
 @functools.cache
 def _stems() -> tuple[tuple[str, str, str], ...]:
-    """(stem, kind, infinitive), longest stems first."""
+    """(stem, kind, infinitive), longest stems first, then in table order (not in a set's order, which changes
+    with the hash seed: a stem that is both past and present, بەست, would get either tense)."""
     rows = []
     for row in load_table("verb_stems.tsv"):
         rows.append((row["past"], "past", row["infinitive"]))
         for present in row["present"].split("|"):
             if present != "-":
                     rows.append((present, "present", row["infinitive"]))
-    return tuple(sorted(set(rows), key=lambda r: -len(r[0])))
+    return tuple(sorted(dict.fromkeys(rows), key=lambda r: -len(r[0])))
 
 
 @functools.cache
