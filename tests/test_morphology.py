@@ -246,3 +246,32 @@ def test_output_equals_the_recorded_expectation():
         assert [g[5] for g in got] == pytest.approx([e[5] for e in row["analyses"]], abs=0.0015), word
         assert (sorani.lemmatize(word), sorani.stem(word), sorani.stem(word, mode="aggressive")) == (
             row["lemma"], row["stem"], row["aggressive"]), word
+
+
+def _segment_token_by_token(text):
+    # segment as it was written before it read the text chunk by chunk: every token with its follower
+    from sorani.morphology import analyzer
+
+    tokens = sorani.tokenize(text)
+    out = []
+    for i, token in enumerate(tokens):
+        if token.kind != "word":
+            out.append(token.text)
+            continue
+        pieces = analyzer._best_splits(token.text)
+        if isinstance(pieces, list):
+            pieces = pieces[analyzer.context_after(tokens[i + 1] if i + 1 < len(tokens) else None)]
+        out.extend(pieces)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["هەرێمی", "کوردی", "حکومەتی", "ماڵەکەی", "و", "بۆ", "لە", " ", "  ", "\n", "،",
+                                 "(", ")", ".", "«", "٢٠٢١", "3.5%", "abc", "\u200c", "ی"]), max_size=14))
+def test_segment_by_chunks_equals_segment_by_tokens(pieces):
+    text = "".join(pieces)
+    assert sorani.segment(text) == _segment_token_by_token(text)
+
+
+def test_segment_by_chunks_equals_segment_by_tokens_on_the_sample(news_sample):
+    assert sorani.segment(news_sample) == _segment_token_by_token(news_sample)

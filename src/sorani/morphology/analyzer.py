@@ -18,6 +18,8 @@ import regex
 
 from .._data import load_table
 from ..errors import ConfigError, require_str
+from ..normalizer import Normalizer, normalize
+from ..tokenizer import tokenize
 from . import verbs
 
 _VOWELS = frozenset("اەێۆوی")
@@ -74,8 +76,6 @@ def _counts() -> dict[str, int]:
     """Word frequencies: the repair lexicon and ``stems.tsv.gz`` (see LICENSES.md), and the lemma table."""
     raw = resources.files("sorani").joinpath("data", "repair_lexicon.tsv.gz").read_bytes()
     counts: dict[str, int] = {}
-    from ..normalizer import Normalizer
-
     normal = Normalizer(punctuation=False, spacing=False)
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         word, _, count = line.partition("\t")
@@ -105,12 +105,17 @@ def _stems_table() -> tuple[dict[str, int], dict[str, int]]:
 
 
 @functools.cache
-def _derivation() -> tuple[tuple[tuple[str, str], ...], int]:
-    """``derivation.tsv``: (suffix, what the base ends in), longest first, and the shortest compound part."""
+def _derivation() -> tuple[tuple[tuple[int, dict[str, tuple[str, ...]]], ...], int]:
+    """``derivation.tsv``: the derivational suffixes by length, longest first, each as suffix -> what the base
+    may end in; and the shortest compound part."""
     rows = load_table("derivation.tsv")
-    suffixes = sorted(((r["form"], r["after"]) for r in rows if r["kind"] == "suffix"), key=lambda x: -len(x[0]))
+    by_length: dict[int, dict[str, list[str]]] = {}
+    for r in rows:
+        if r["kind"] == "suffix":
+            by_length.setdefault(len(r["form"]), {}).setdefault(r["form"], []).append(r["after"])
     parts = [int(r["form"]) for r in rows if r["kind"] == "compound"]
-    return tuple(suffixes), min(parts, default=0)
+    return (tuple((n, {form: tuple(after) for form, after in table.items()})
+                  for n, table in sorted(by_length.items(), reverse=True)), min(parts, default=0))
 
 
 DERIVED, COMPOUND, MASDAR = 1, 2, 3
@@ -125,14 +130,17 @@ def _derived(word: str) -> int:
     suffixes, min_part = _derivation()
     if verbs.may_be_masdar(word) and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
         return MASDAR
-    for form, after in suffixes:
-        if word.endswith(form) and len(word) - len(form) >= MIN_STEM_LENGTH:
-            base = word[: -len(form)]
-            if counts.get(base, 0) >= MIN_STEM_COUNT and _fits(base, after):
-                return DERIVED
+    size = len(word)
+    for length, table in suffixes:
+        if size - length >= MIN_STEM_LENGTH:
+            afters = table.get(word[-length:])
+            if afters is not None:
+                base = word[:-length]
+                if counts.get(base, 0) >= MIN_STEM_COUNT and any(_fits(base, after) for after in afters):
+                    return DERIVED
     if min_part:  # (every word of the lexicon has a count of at least MIN_STEM_COUNT)
-        for i in range(min_part, len(word) - min_part + 1):
-            if word[i:] in counts and word[:i] in counts:
+        for i in range(min_part, size - min_part + 1):
+            if word[:i] in counts and word[i:] in counts:
                 return COMPOUND
     return 0
 
@@ -193,14 +201,27 @@ def _fits(stem: str, after: str) -> bool:
 
 
 @functools.cache
-def _suffix_index() -> tuple[tuple[int, dict[str, tuple[tuple, ...]]], ...]:
-    """The suffix rows by surface, each with its weight name, grouped by length, longest first."""
-    by_length: dict[int, dict[str, list[tuple]]] = {}
-    for row in _suffixes():
-        by_length.setdefault(len(row[0]), {}).setdefault(row[0], []).append(
-            row + (suffix_key(row[0], row[1], row[2]),))
-    return tuple((length, {surface: tuple(rows) for surface, rows in table.items()})
-                 for length, table in sorted(by_length.items(), reverse=True))
+def _suffix_tries() -> tuple[dict, ...]:
+    """For each slot s: a letter trie of the reversed surfaces of the suffix rows of a slot above s (nearer the
+    stem); the key "" of a node holds the rows whose surface ends there, in table order, each as
+    (slot, after, needs a known stem, may follow a verb shape, the suffix as ``_splits`` gives it)."""
+    weights = _params()
+    rows = []
+    for surface, slot, after, role, features, needs_known, after_verb, split in _suffixes():
+        key = suffix_key(surface, slot, after)
+        rows.append((surface, (slot, after, needs_known, after_verb,
+                               (surface, role, features, split, key, slot, needs_known, weights.get(key, 0.0)))))
+    tries = []
+    for slot in range(max(row[1][0] for row in rows) + 1):
+        root: dict = {}
+        for surface, row in rows:
+            if row[0] > slot:
+                node = root
+                for ch in reversed(surface):
+                    node = node.setdefault(ch, {})
+                node.setdefault("", []).append(row)
+        tries.append(root)
+    return tuple(tries)
 
 
 @functools.cache
@@ -212,21 +233,35 @@ def _suffix_letters() -> dict[int, frozenset[str]]:
 
 def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
-    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem)."""
+    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem, weight). The
+    suffixes that end the word are found by one walk down a trie of reversed surfaces, longest tried first."""
+    out: list[tuple[list, str]] = [([], word)]
+    node = _suffix_tries()[slot]
+    found = []
+    j = len(word) - 1
+    while j >= MIN_STEM_LENGTH:  # the stem keeps at least MIN_STEM_LENGTH letters
+        node = node.get(word[j])
+        if node is None:
+            break
+        rows = node.get("")
+        if rows is not None:
+            found.append((j, rows))
+        j -= 1
+    if not found:
+        return out
     counts = _counts()
     letters = _suffix_letters()
-    out: list[tuple[list, str]] = [([], word)]
-    size = len(word)
-    for length, table in _suffix_index():
-        if size - length < MIN_STEM_LENGTH:
-            continue
-        rows = table.get(word[-length:])
-        if rows is None:
-            continue
-        rest = word[:-length]
-        for surface, s, after, role, features, needs_known, after_verb, split, key in rows:
-            if s <= slot or not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
+    for j, rows in reversed(found):
+        rest = word[:j]
+        verb_shaped = None
+        for s, after, needs_known, after_verb, item in rows:
+            if not _fits(rest, after):
                 continue
+            if not after_verb:
+                if verb_shaped is None:
+                    verb_shaped = _verb_shape().fullmatch(rest) is not None
+                if verb_shaped:
+                    continue
             for suffixes, stem in (_splits(rest, s) if rest[-1] in letters[s] else (([], rest),)):
                 if needs_known == "number" and stem not in _number_words():
                     continue
@@ -235,12 +270,11 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
                 unambiguous = (not suffixes[0][6]) if suffixes else not needs_known
                 if (counts.get(stem, 0) >= MIN_STEM_COUNT or (unambiguous and len(stem) >= 3)
                         or (len(stem) >= 4 and _derived(stem))):
-                    out.append((suffixes + [(surface, role, features, split, key, s, needs_known)], stem))
+                    out.append((suffixes + [item], stem))
     return out
 
 
-@functools.lru_cache(maxsize=200_000)
-def _readings(word: str) -> tuple[tuple[list, str], ...]:
+def _candidate_readings(word: str) -> tuple[tuple[list, str], ...]:
     """The candidate nominal readings of ``word``: for each stem, the reading with the fewest suffixes
     (ئەو + یش, not ئەو + ی + ش: one morpheme is read as one piece)."""
     best: dict[str, tuple[list, str]] = {}
@@ -248,6 +282,9 @@ def _readings(word: str) -> tuple[tuple[list, str], ...]:
         if stem not in best or len(suffixes) < len(best[stem][0]):
             best[stem] = (suffixes, stem)
     return tuple(best.values())
+
+
+_readings = functools.lru_cache(maxsize=200_000)(_candidate_readings)
 
 
 @functools.cache
@@ -290,8 +327,11 @@ def _own_suffixes(word: str, slot: int) -> int:
     """How many suffixes of slot ``slot`` or nearer the stem the lexicon has seen on ``word`` itself (fitting
     its ending): a split whose outermost suffix has that slot cannot explain them, so they show that the
     whole word is a stem (کوردییەکان and کوردیی for کوردی against کورد + ی)."""
+    found = _paradigms()[0].get(word)
+    if found is None:
+        return 0
     rows = _suffixes()
-    return len({rows[i][0] for i in _paradigms()[0].get(word, ()) if rows[i][1] >= slot and _fits(word, rows[i][2])})
+    return len({rows[i][0] for i in found if rows[i][1] >= slot and _fits(word, rows[i][2])})
 
 
 def suffix_key(surface: str, slot: int, after: str) -> str:
@@ -351,27 +391,42 @@ def _derived_weight(prefix: str, word: str) -> float:
 
 def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     """The ranker's score of a reading: the weighted sum of ``reading_features`` (weights in
-    ``morph_params.tsv``), written out here because it runs once per reading of every new word."""
+    ``morph_params.tsv``)."""
+    return _scores(word, ((suffixes, stem),), context)[0]
+
+
+def _scores(word: str, readings, context: int = 0) -> list[float]:
+    """The ranker's scores of the readings of ``word``, written out here because it runs for every new
+    word; what depends on the word alone is computed once."""
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
      s_function, e_final, e_end, e_word, s_own, w_function) = _weights()
-    params = _params()
     counts = _counts()
+    support = _paradigms()[1]
+    function_words = _function_words()
     log_word = math.log(counts.get(word, 0) + 1)
     log_final = math.log(_finals().get(word, 0) + 1)
-    if not suffixes:
-        return (whole + w_log * log_word + w_support * _support(word) / 10 + w_short * (len(word) <= 2)
-                + w_final * log_final + (0.0 if word in counts else _derived_weight("whole:", word))
-                + w_function * (word in _function_words()))
-    stem_count = counts.get(stem, 0)
-    score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
-             + s_support * _support(stem) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
-             + s_function * (stem in _function_words()) + s_own * _own_suffixes(word, suffixes[-1][5])
-             + (0.0 if stem_count else _derived_weight("split:", stem)))
-    if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
-        score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
-    for row in suffixes:
-        score += params.get(row[4], 0.0)
-    return score
+    own: dict[int, int] = {}
+    out = []
+    for suffixes, stem in readings:
+        if not suffixes:
+            out.append(whole + w_log * log_word + w_support * support.get(word, 0) / 10 + w_short * (len(word) <= 2)
+                       + w_final * log_final + (0.0 if word in counts else _derived_weight("whole:", word))
+                       + w_function * (word in function_words))
+            continue
+        outer = suffixes[-1][5]
+        if outer not in own:
+            own[outer] = _own_suffixes(word, outer)
+        stem_count = counts.get(stem, 0)
+        score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
+                 + s_support * support.get(stem, 0) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
+                 + s_function * (stem in function_words) + s_own * own[outer]
+                 + (0.0 if stem_count else _derived_weight("split:", stem)))
+        if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
+            score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
+        for row in suffixes:
+            score += row[7]  # the row's weight, params[row[4]]
+        out.append(score)
+    return out
 
 
 def _tokens(suffixes: list, stem: str) -> tuple[str, ...]:
@@ -391,21 +446,27 @@ def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
     """The segment tokens of the best nominal reading of ``word``, or when they depend on the context, a list
     of them for each context (0 unknown, 1 at a phrase end, 2 before a word): one pass over the readings, as
     only an ezafe's score depends on the context."""
-    readings = _readings(word)
+    readings = _candidate_readings(word)
     if len(readings) == 1:
         return _tokens(*readings[0])
+    tokens = [_tokens(suffixes, stem) for suffixes, stem in readings]
+    first = tokens[0]
+    for other in tokens:
+        if other != first:
+            break
+    else:  # every reading is written the same way: no need to rank them
+        return first
     weights = _weights()
     e_end, e_word = weights[14], weights[15]
     scored = []
-    for suffixes, stem in readings:
-        base = _score(word, suffixes, stem, 0)
+    for base, (suffixes, stem), pieces in zip(_scores(word, readings), readings, tokens):
         ezafe = len(suffixes) == 1 and suffixes[0][1] == "ezafe"
         scored.append((base, base + e_end if ezafe else base, base + e_word if ezafe else base, -len(suffixes),
-                       suffixes, stem))
+                       pieces))
     tops = [max(scored, key=lambda item: (item[context], item[3])) for context in range(3)]
     if tops[0] is tops[1] is tops[2]:
-        return _tokens(tops[0][4], tops[0][5])
-    return [_tokens(top[4], top[5]) for top in tops]
+        return tops[0][4]
+    return [top[4] for top in tops]
 
 
 def context_after(after) -> int:
@@ -430,36 +491,48 @@ def segment(text: str) -> list[str]:
     ['لە', 'عێراق', 'دا', 'وەک', 'ناو', 'بەکاردێت']
     """
     require_str(text)
-    from ..tokenizer import tokenize
-
     out: list[str] = []
-    append = out.append
-    tokens = tokenize(text)
-    best_splits = _best_splits
-    last = len(tokens) - 1
-    for i, token in enumerate(tokens):
-        if token.kind != "word":
-            append(token.text)
-            continue
-        pieces = best_splits(token.text)
-        if pieces.__class__ is list:  # the reading depends on what follows
-            after = tokens[i + 1] if i < last else None
-            pieces = pieces[context_after(after)]
-        if len(pieces) == 1:
-            append(pieces[0])
-        else:
-            out.extend(pieces)
+    extend = out.extend
+    chunk_of = _chunk
+    pending = None  # the tokens of the last word so far for each context, when they depend on what follows
+    for chunk in text.split():  # no token holds a space, so the text is read chunk by chunk, each cached
+        context, tokens, last = chunk_of(chunk)
+        if pending is not None:
+            extend(pending[context])
+        extend(tokens)
+        pending = last
+    if pending is not None:
+        extend(pending[1])  # the end of the text is a phrase end
     return out
 
 
 @functools.lru_cache(maxsize=200_000)
-def _analyses(word: str) -> tuple[Analysis, ...]:
-    from ..normalizer import normalize
+def _chunk(chunk: str) -> tuple[int, tuple[str, ...], list | None]:
+    """``segment`` of a run of text without spaces: the context its first token gives the word before it
+    (``context_after``), its segment tokens but those of a last word whose reading depends on what follows,
+    and for such a word its tokens for each context (else None)."""
+    tokens = tokenize(chunk)
+    out: list[str] = []
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        if token.kind != "word":
+            out.append(token.text)
+            continue
+        pieces = _best_splits(token.text)
+        if pieces.__class__ is list:  # the reading depends on what follows
+            if i == last:
+                return context_after(tokens[0]), tuple(out), pieces
+            pieces = pieces[context_after(tokens[i + 1])]
+        out.extend(pieces)
+    return context_after(tokens[0]), tuple(out), None
 
+
+@functools.lru_cache(maxsize=200_000)
+def _analyses(word: str) -> tuple[Analysis, ...]:
     normalized = normalize(word)
     counts = _counts()
-    scored = sorted(((_score(normalized, *item), item) for item in _readings(normalized)),
-                    key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
+    readings = _readings(normalized)
+    scored = sorted(zip(_scores(normalized, readings), readings), key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
     analyses = []
     for score, (suffixes, stem_) in scored:
         morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, *_ in suffixes]
@@ -506,8 +579,6 @@ def analyze(word: str) -> list[Analysis]:
 def lemmatize(word: str) -> str:
     """The lemma of the best reading of ``word``."""
     require_str(word)
-    from ..normalizer import normalize
-
     normalized = normalize(word)
     if normalized in _lemmas():
         return _lemmas()[normalized]
