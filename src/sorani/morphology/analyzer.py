@@ -11,12 +11,14 @@ from __future__ import annotations
 import functools
 import gzip
 import math
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
 import regex
 
 from .._data import load_table
+from ..alphabet import ALPHABET
 from ..errors import ConfigError, require_str
 from ..normalizer import Normalizer, normalize
 from ..tokenizer import tokenize
@@ -456,17 +458,29 @@ def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
             break
     else:  # every reading is written the same way: no need to rank them
         return first
+    scores = _scores(word, readings)
+    best = 0  # the best reading: the highest score, then the fewest suffixes, then the first
+    ezafe = []  # the readings whose score depends on the context: an ezafe on a bare stem
+    for i, (suffixes, _stem) in enumerate(readings):
+        if i and (scores[i] > scores[best] or (scores[i] == scores[best] and len(suffixes) < len(readings[best][0]))):
+            best = i
+        if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
+            ezafe.append(i)
+    if not ezafe:
+        return tokens[best]
     weights = _weights()
-    e_end, e_word = weights[14], weights[15]
-    scored = []
-    for base, (suffixes, stem), pieces in zip(_scores(word, readings), readings, tokens):
-        ezafe = len(suffixes) == 1 and suffixes[0][1] == "ezafe"
-        scored.append((base, base + e_end if ezafe else base, base + e_word if ezafe else base, -len(suffixes),
-                       pieces))
-    tops = [max(scored, key=lambda item: (item[context], item[3])) for context in range(3)]
-    if tops[0] is tops[1] is tops[2]:
-        return tops[0][4]
-    return [top[4] for top in tops]
+    tops = [best]
+    for bonus in (weights[14], weights[15]):  # at a phrase end, before a word
+        top = 0
+        for i, (suffixes, _stem) in enumerate(readings):
+            score = scores[i] + bonus if i in ezafe else scores[i]
+            best_score = scores[top] + bonus if top in ezafe else scores[top]
+            if i and (score > best_score or (score == best_score and len(suffixes) < len(readings[top][0]))):
+                top = i
+        tops.append(top)
+    if tops[0] == tops[1] == tops[2]:
+        return tokens[best]
+    return [tokens[top] for top in tops]
 
 
 def context_after(after) -> int:
@@ -506,11 +520,20 @@ def segment(text: str) -> list[str]:
     return out
 
 
+@functools.cache
+def _plain_word() -> re.Pattern[str]:
+    return re.compile(f"[{''.join(ALPHABET)}]+")
+
+
 @functools.lru_cache(maxsize=200_000)
 def _chunk(chunk: str) -> tuple[int, tuple[str, ...], list | None]:
     """``segment`` of a run of text without spaces: the context its first token gives the word before it
     (``context_after``), its segment tokens but those of a last word whose reading depends on what follows,
     and for such a word its tokens for each context (else None)."""
+    if _plain_word().fullmatch(chunk):  # Kurdish letters only: one word token, as the tokenizer gives it
+        pieces = _best_splits(chunk)
+        context = 1 if chunk in _phrase_openers() else 2
+        return (context, (), pieces) if pieces.__class__ is list else (context, pieces, None)
     tokens = tokenize(chunk)
     out: list[str] = []
     last = len(tokens) - 1

@@ -133,6 +133,19 @@ def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], 
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _right_parses(kind: str, right: str) -> tuple[tuple[str, str], ...]:
+    """Ways to read what follows a stem of ``kind`` (present or past) as [voice] [tail]: (voice, tail, whether
+    it is shaped like an infinitive: a past stem or a voice + ن)."""
+    out = []
+    for pattern in _right_patterns()[kind]:
+        match = pattern.fullmatch(right)
+        if match:
+            voice, tail = match.group("voice") or "", match.group("tail") or ""
+            out.append((voice, tail, bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))))
+    return tuple(out)
+
+
 NOMINAL_HEAD_MAX_COUNT = 5  # a marked verb reading beats a noun reading whose stem is rarer (tuned on train)
 
 
@@ -145,7 +158,6 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     """
     if word in irregular_forms():
         return (irregular_forms()[word],)
-    rights = _right_patterns()
     results: dict[tuple, VerbParse] = {}
     trie = _stem_trie()
     candidates = []
@@ -158,16 +170,14 @@ def parses(word: str) -> tuple[VerbParse, ...]:
                 break
             found = node.get("")
             if found:
-                candidates.extend((start, entry) for entry in found)
-    for start, (stem_, kind, infinitive) in candidates:
-        left, right = word[:start], word[start + len(stem_):]
-        for pattern in rights[kind]:
-            match = pattern.fullmatch(right)
-            if not match:
-                continue
-            voice, tail = match.group("voice") or "", match.group("tail") or ""
+                for entry in found:  # only the stems that what follows them can end
+                    tails = _right_parses(entry[1], word[end + 1:])
+                    if tails:
+                        candidates.append((start, entry, tails))
+    for start, (stem_, kind, infinitive), tails in candidates:
+        left = word[:start]
+        for voice, tail, shaped_infinitive in tails:
             voice_past = voice in _past_voices()
-            shaped_infinitive = bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))
             # past stem + ن: the masdar, or with دە/نە before it a finite 3pl (دەکردن, دەبوون)
             for infinitive_form in ((True, False) if shaped_infinitive else (False,)):
                 for pieces, features, evidence in _left_parses(left, not infinitive_form):
