@@ -107,17 +107,19 @@ def _stems_table() -> tuple[dict[str, int], dict[str, int]]:
 
 
 @functools.cache
-def _derivation() -> tuple[tuple[tuple[int, dict[str, tuple[str, ...]]], ...], int]:
-    """``derivation.tsv``: the derivational suffixes by length, longest first, each as suffix -> what the base
-    may end in; and the shortest compound part."""
+def _derivation() -> tuple[dict[str, tuple[tuple[int, dict[str, tuple[str, ...]]], ...]], int]:
+    """``derivation.tsv``: the derivational suffixes by their last letter, then by length, longest first, each
+    as suffix -> what the base may end in; and the shortest compound part."""
     rows = load_table("derivation.tsv")
-    by_length: dict[int, dict[str, list[str]]] = {}
+    by_letter: dict[str, dict[int, dict[str, list[str]]]] = {}
     for r in rows:
         if r["kind"] == "suffix":
-            by_length.setdefault(len(r["form"]), {}).setdefault(r["form"], []).append(r["after"])
+            form = r["form"]
+            by_letter.setdefault(form[-1], {}).setdefault(len(form), {}).setdefault(form, []).append(r["after"])
     parts = [int(r["form"]) for r in rows if r["kind"] == "compound"]
-    return (tuple((n, {form: tuple(after) for form, after in table.items()})
-                  for n, table in sorted(by_length.items(), reverse=True)), min(parts, default=0))
+    return ({letter: tuple((n, {form: tuple(after) for form, after in table.items()})
+                           for n, table in sorted(by_length.items(), reverse=True))
+             for letter, by_length in by_letter.items()}, min(parts, default=0))
 
 
 DERIVED, COMPOUND, MASDAR = 1, 2, 3
@@ -133,7 +135,7 @@ def _derived(word: str) -> int:
     if verbs.may_be_masdar(word) and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
         return MASDAR
     size = len(word)
-    for length, table in suffixes:
+    for length, table in suffixes.get(word[-1:], ()):
         if size - length >= MIN_STEM_LENGTH:
             afters = table.get(word[-length:])
             if afters is not None:
@@ -212,7 +214,8 @@ def _suffix_tries() -> tuple[dict, ...]:
     for surface, slot, after, role, features, needs_known, after_verb, split in _suffixes():
         key = suffix_key(surface, slot, after)
         rows.append((surface, (slot, after, needs_known, after_verb,
-                               (surface, role, features, split, key, slot, needs_known, weights.get(key, 0.0)))))
+                               (surface, role, features, split, key, slot, needs_known, weights.get(key, 0.0),
+                                Morpheme(surface, role)))))
     tries = []
     for slot in range(max(row[1][0] for row in rows) + 1):
         root: dict = {}
@@ -235,7 +238,8 @@ def _suffix_letters() -> dict[int, frozenset[str]]:
 
 def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
-    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem, weight). The
+    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem, weight, its
+    Morpheme, one object for every reading that has the suffix). The
     suffixes that end the word are found by one walk down a trie of reversed surfaces, longest tried first."""
     out: list[tuple[list, str]] = [([], word)]
     node = _suffix_tries()[slot]
@@ -550,15 +554,20 @@ def _chunk(chunk: str) -> tuple[int, tuple[str, ...], list | None]:
     return context_after(tokens[0]), tuple(out), None
 
 
+# the morphemes of stems and verb readings, one object for each (surface, role): fewer objects for the garbage collector
+# to walk through in the cache of analyses
+_morpheme = functools.lru_cache(maxsize=100_000)(Morpheme)
+
+
 @functools.lru_cache(maxsize=200_000)
 def _analyses(word: str) -> tuple[Analysis, ...]:
     normalized = normalize(word)
     counts = _counts()
-    readings = _readings(normalized)
+    readings = _candidate_readings(normalized)
     scored = sorted(zip(_scores(normalized, readings), readings), key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
     analyses = []
     for score, (suffixes, stem_) in scored:
-        morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, *_ in suffixes]
+        morphemes = [_morpheme(stem_, "stem")] + [row[8] for row in suffixes]
         features: dict[str, str] = {}
         for _, _, f, *_ in suffixes:
             features.update(f)
@@ -581,7 +590,7 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
         top = max(best.score, 1.0) + 1 if first else best.score - 1  # a verb-table parse is no guess
         for rank, parse in enumerate(verb_readings):
             stem_ = next(surface for surface, role in reversed(parse.pieces) if role == "stem")
-            morphemes = [Morpheme(surface, role) for surface, role in parse.pieces]
+            morphemes = [_morpheme(surface, role) for surface, role in parse.pieces]
             analyses.append(Analysis(word, verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes,
                                      dict(parse.features), round(top - rank * 0.5, 3)))
         analyses.sort(key=lambda a: -a.score)
