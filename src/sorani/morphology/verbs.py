@@ -96,6 +96,22 @@ def past_stems() -> frozenset[str]:
     return frozenset(row["past"] for row in load_table("verb_stems.tsv"))
 
 
+@functools.cache
+def _left_affixes(finite: bool) -> tuple[dict[str, tuple[tuple, ...]], int]:
+    """The ways [negation] [aspect/mood] [agent] can end what precedes a stem, by the string they spell
+    (empty ones included): each as (order, negation, aspect, agent, their features); and the longest."""
+    a = _affixes()
+    none = [("", "", {})]
+    out: dict[str, list[tuple]] = {}
+    order = 0
+    for agent, _, agent_f in none + (a["agent"] if finite else []):
+        for asp, _, asp_f in none + (a["aspect"] if finite else []):
+            for neg, _, neg_f in none + a["negation"]:
+                out.setdefault(neg + asp + agent, []).append((order, neg, asp, agent, {**neg_f, **asp_f, **agent_f}))
+                order += 1
+    return {spelled: tuple(rows) for spelled, rows in out.items()}, max(map(len, out))
+
+
 @functools.lru_cache(maxsize=50_000)
 def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], ...], dict, int], ...]:
     """Ways to read what precedes the stem: [preverb or known nominal part] [negation] [aspect] [agent].
@@ -103,34 +119,36 @@ def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], 
     agent."""
     from .analyzer import MIN_STEM_COUNT, _counts
 
-    counts, a, preverbs = _counts(), _affixes(), _preverbs()
-    none = [("", "", {})]
+    counts, preverbs = _counts(), _preverbs()
+    table, longest = _left_affixes(finite)
+    size = len(left)
+    found = []
+    for n in range(min(longest, size) + 1):
+        rows = table.get(left[size - n:])
+        if rows:
+            found.extend(rows)
+    found.sort(key=lambda row: row[0])  # in the order of the affix table
     out = []
-    for agent, _, agent_f in none + (a["agent"] if finite else []):
-        if not left.endswith(agent):
+    for _, neg, asp, agent, features in found:
+        head = left[: size - len(neg) - len(asp) - len(agent)]
+        if agent and not (neg or asp or head in preverbs):
             continue
-        rest = left[: len(left) - len(agent)]
-        for asp, _, asp_f in none + (a["aspect"] if finite else []):
-            if not rest.endswith(asp):
+        pieces = [(head, "preverb" if head in preverbs else "stem")] if head else []
+        if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
+            # a known nominal part and a preverb: باوەڕ + پێ + کراو (no preverb ends another one)
+            preverb = next((p for p in _preverb_list() if head.endswith(p) and len(head) - len(p) >= 2
+                            and counts.get(head[: -len(p)], 0) >= MIN_STEM_COUNT), None)
+            if preverb is None:
                 continue
-            rest2 = rest[: len(rest) - len(asp)]
-            for neg, _, neg_f in none + a["negation"]:
-                if not rest2.endswith(neg):
-                    continue
-                head = rest2[: len(rest2) - len(neg)]
-                if agent and not (neg or asp or head in preverbs):
-                    continue
-                pieces = [(head, "preverb" if head in preverbs else "stem")] if head else []
-                if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
-                    # a known nominal part and a preverb: باوەڕ + پێ + کراو
-                    preverb = next((p for p in preverbs if head.endswith(p) and len(head) - len(p) >= 2
-                                    and counts.get(head[: -len(p)], 0) >= MIN_STEM_COUNT), None)
-                    if preverb is None:
-                        continue
-                    pieces = [(head[: -len(preverb)], "stem"), (preverb, "preverb")]
-                pieces += [(p, r) for p, r in ((neg, "prefix"), (asp, "prefix"), (agent, "clitic")) if p]
-                out.append((tuple(pieces), {**neg_f, **asp_f, **agent_f}, bool(neg) + bool(asp) + bool(agent)))
+            pieces = [(head[: -len(preverb)], "stem"), (preverb, "preverb")]
+        pieces += [(p, r) for p, r in ((neg, "prefix"), (asp, "prefix"), (agent, "clitic")) if p]
+        out.append((tuple(pieces), features, bool(neg) + bool(asp) + bool(agent)))
     return tuple(out)
+
+
+@functools.cache
+def _preverb_list() -> tuple[str, ...]:
+    return tuple(form for form, _, _ in _affixes()["preverb"])
 
 
 @functools.lru_cache(maxsize=50_000)
