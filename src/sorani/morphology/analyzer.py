@@ -208,12 +208,14 @@ def _fits(stem: str, after: str) -> bool:
 def _suffix_tries() -> tuple[dict, ...]:
     """For each slot s: a letter trie of the reversed surfaces of the suffix rows of a slot above s (nearer the
     stem); the key "" of a node holds the rows whose surface ends there, in table order, each as
-    (slot, after, needs a known stem, may follow a verb shape, the suffix as ``_splits`` gives it)."""
+    (slot, after a vowel: True, a consonant: False, either: None; needs a known stem, may follow a verb shape,
+    the suffix as ``_splits`` gives it)."""
     weights = _params()
     rows = []
     for surface, slot, after, role, features, needs_known, after_verb, split in _suffixes():
         key = suffix_key(surface, slot, after)
-        rows.append((surface, (slot, after, needs_known, after_verb,
+        after_vowel = None if after == "any" else after == "vowel"  # (see _fits)
+        rows.append((surface, (slot, after_vowel, needs_known, after_verb,
                                (surface, role, features, split, key, slot, needs_known, weights.get(key, 0.0),
                                 Morpheme(surface, role)))))
     tries = []
@@ -239,8 +241,8 @@ def _suffix_letters() -> dict[int, frozenset[str]]:
 def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
     a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem, weight, its
-    Morpheme, one object for every reading that has the suffix). The
-    suffixes that end the word are found by one walk down a trie of reversed surfaces, longest tried first."""
+    Morpheme, one object for every reading that has the suffix). The suffixes that end the word are found by
+    one walk down a trie of reversed surfaces, longest tried first."""
     out: list[tuple[list, str]] = [([], word)]
     node = _suffix_tries()[slot]
     found = []
@@ -257,26 +259,40 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
         return out
     counts = _counts()
     letters = _suffix_letters()
+    known: dict[str, bool] = {}
     for j, rows in reversed(found):
         rest = word[:j]
+        last = rest[-1]
+        # what the stem ends in (_fits): a final single و or ی fits both a vowel and a consonant
+        free = last in "وی" and not rest.endswith("وو")
+        vowel = last in _VOWELS
         verb_shaped = None
         for s, after, needs_known, after_verb, item in rows:
-            if not _fits(rest, after):
+            if after is not None and not free and vowel is not after:
                 continue
             if not after_verb:
                 if verb_shaped is None:
                     verb_shaped = _verb_shape().fullmatch(rest) is not None
                 if verb_shaped:
                     continue
-            for suffixes, stem in (_splits(rest, s) if rest[-1] in letters[s] else (([], rest),)):
+            for suffixes, stem in (_splits(rest, s) if last in letters[s] else (([], rest),)):
                 if needs_known == "number" and stem not in _number_words():
                     continue
                 # an unknown stem is allowed when the suffix next to it is unambiguous (known_stem=no):
                 # ڕستە + ەکە + دا
-                unambiguous = (not suffixes[0][6]) if suffixes else not needs_known
-                if (counts.get(stem, 0) >= MIN_STEM_COUNT or (unambiguous and len(stem) >= 3)
-                        or (len(stem) >= 4 and _derived(stem))):
+                if counts.get(stem, 0) >= MIN_STEM_COUNT:
                     out.append((suffixes + [item], stem))
+                    continue
+                if (not suffixes[0][6]) if suffixes else not needs_known:
+                    if len(stem) >= 3:
+                        out.append((suffixes + [item], stem))
+                        continue
+                if len(stem) >= 4:
+                    ok = known.get(stem)
+                    if ok is None:
+                        ok = known[stem] = bool(_derived(stem))
+                    if ok:
+                        out.append((suffixes + [item], stem))
     return out
 
 
@@ -395,15 +411,26 @@ def _derived_weight(prefix: str, word: str) -> float:
     return _params().get(prefix + _DERIVED_NAMES[kind], 0.0) if kind else 0.0
 
 
+def _derived_range(prefix: str, word: str) -> tuple[float, float]:
+    """The least and the most the derived-stem weights can add to a reading of the unknown ``word``."""
+    params = _params()
+    values = [0.0, params.get(prefix + "derived", 0.0), params.get(prefix + "compound", 0.0)]
+    if verbs.may_be_masdar(word):
+        values.append(params.get(prefix + "masdar", 0.0))
+    return min(values), max(values)
+
+
 def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     """The ranker's score of a reading: the weighted sum of ``reading_features`` (weights in
     ``morph_params.tsv``)."""
     return _scores(word, ((suffixes, stem),), context)[0]
 
 
-def _scores(word: str, readings, context: int = 0) -> list[float]:
+def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -> list[float]:
     """The ranker's scores of the readings of ``word``, written out here because it runs for every new
-    word; what depends on the word alone is computed once."""
+    word; what depends on the word alone is computed once. With a list ``bounds``, the derived-stem term of
+    an unknown word or stem that nothing has asked about yet (the derivation test is the dearest feature) is
+    left out of the score, and (reading, least, most it can add) is put on the list instead."""
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
      s_function, e_final, e_end, e_word, s_own, w_function) = _weights()
     counts = _counts()
@@ -415,18 +442,30 @@ def _scores(word: str, readings, context: int = 0) -> list[float]:
     out = []
     for suffixes, stem in readings:
         if not suffixes:
+            if word in counts:
+                derived = 0.0
+            elif bounds is not None:
+                derived = 0.0
+                bounds.append((len(out), *_derived_range("whole:", word)))
+            else:
+                derived = _derived_weight("whole:", word)
             out.append(whole + w_log * log_word + w_support * support.get(word, 0) / 10 + w_short * (len(word) <= 2)
-                       + w_final * log_final + (0.0 if word in counts else _derived_weight("whole:", word))
-                       + w_function * (word in function_words))
+                       + w_final * log_final + derived + w_function * (word in function_words))
             continue
         outer = suffixes[-1][5]
         if outer not in own:
             own[outer] = _own_suffixes(word, outer)
         stem_count = counts.get(stem, 0)
+        if stem_count:
+            derived = 0.0
+        elif bounds is not None and not suffixes[0][6]:  # (after a suffix that needs a known stem, _splits
+            derived = 0.0                                  # has asked already)
+            bounds.append((len(out), *_derived_range("split:", stem)))
+        else:
+            derived = _derived_weight("split:", stem)
         score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
                  + s_support * support.get(stem, 0) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
-                 + s_function * (stem in function_words) + s_own * own[outer]
-                 + (0.0 if stem_count else _derived_weight("split:", stem)))
+                 + s_function * (stem in function_words) + s_own * own[outer] + derived)
         if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
             score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
         for row in suffixes:
@@ -462,7 +501,13 @@ def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
             break
     else:  # every reading is written the same way: no need to rank them
         return first
-    scores = _scores(word, readings)
+    bounds: list = []
+    scores = _scores(word, readings, 0, bounds)
+    if bounds:  # the derived-stem terms were left out: are the winners clear whatever they are?
+        tops = _clear_winners(readings, scores, bounds)
+        if tops is not None:
+            return tokens[tops[0]] if tops[0] == tops[1] == tops[2] else [tokens[top] for top in tops]
+        scores = _scores(word, readings)
     best = 0  # the best reading: the highest score, then the fewest suffixes, then the first
     ezafe = []  # the readings whose score depends on the context: an ezafe on a bare stem
     for i, (suffixes, _stem) in enumerate(readings):
@@ -485,6 +530,28 @@ def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
     if tops[0] == tops[1] == tops[2]:
         return tokens[best]
     return [tokens[top] for top in tops]
+
+
+def _clear_winners(readings, scores, bounds) -> list[int] | None:
+    """For each context (unknown, at a phrase end, before a word), the reading that wins whatever the terms
+    left out of ``scores`` (``bounds``: reading, least, most) turn out to be; None if that is not clear."""
+    weights = _weights()
+    lows, highs = list(scores), list(scores)
+    for i, least, most in bounds:
+        lows[i] += least
+        highs[i] += most
+    ezafe = [len(suffixes) == 1 and suffixes[0][1] == "ezafe" for suffixes, _ in readings]
+    tops = []
+    for bonus in (0.0, weights[14], weights[15]):
+        low = [value + bonus if ez else value for value, ez in zip(lows, ezafe)]
+        high = [value + bonus if ez else value for value, ez in zip(highs, ezafe)]
+        top = max(range(len(low)), key=low.__getitem__)
+        floor = low[top] - 1e-9
+        for j, value in enumerate(high):
+            if j != top and value >= floor:
+                return None
+        tops.append(top)
+    return tops
 
 
 def context_after(after) -> int:
