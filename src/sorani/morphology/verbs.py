@@ -8,11 +8,13 @@ in front (ڕایگەیاند → ڕا + ی + گە + یاند → ڕاگەیشت�
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
 
 from .._data import load_table
+from .._regex import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +56,16 @@ def _stems() -> tuple[tuple[str, str, str], ...]:
 
 
 @functools.cache
-def _stem_trie() -> dict:
-    """The stems of ``_stems()`` as a letter trie; the key "" of a node lists the stems that end there."""
-    root: dict = {}
+def _stem_finder() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]]]:
+    """A pattern that finds, at each place of a word, the longest stem of ``_stems()`` that starts there;
+    and for each stem, the stems it starts with (itself too), shortest first, each with its table entries."""
+    entries: dict[str, list[tuple[str, str, str]]] = {}
     for entry in _stems():
-        node = root
-        for ch in entry[0]:
-            node = node.setdefault(ch, {})
-        node.setdefault("", []).append(entry)
-    return root
+        entries.setdefault(entry[0], []).append(entry)
+    pattern = re.compile("(?=(" + trie_pattern(entries) + "))")
+    prefixes = {stem: tuple((p, tuple(entries[p])) for p in sorted((p for p in entries if stem.startswith(p)), key=len))
+                for stem in entries}
+    return pattern, prefixes
 
 
 @functools.cache
@@ -177,21 +180,16 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     if word in irregular_forms():
         return (irregular_forms()[word],)
     results: dict[tuple, VerbParse] = {}
-    trie = _stem_trie()
+    finder, prefixes = _stem_finder()
     candidates = []
-    size = len(word)
-    for start in range(size):  # every stem of the table that occurs in the word, by a walk down a letter trie
-        node = trie
-        for end in range(start, size):
-            node = node.get(word[end])
-            if node is None:
-                break
-            found = node.get("")
-            if found:
-                for entry in found:  # only the stems that what follows them can end
-                    tails = _right_parses(entry[1], word[end + 1:])
-                    if tails:
-                        candidates.append((start, entry, tails))
+    for match in finder.finditer(word):  # every stem of the table that occurs in the word, shortest first
+        start = match.start()
+        for stem_, entries in prefixes[match.group(1)]:
+            right = word[start + len(stem_):]
+            for entry in entries:  # only the stems that what follows them can end
+                tails = _right_parses(entry[1], right)
+                if tails:
+                    candidates.append((start, entry, tails))
     for start, (stem_, kind, infinitive), tails in candidates:
         left = word[:start]
         for voice, tail, shaped_infinitive in tails:
