@@ -142,10 +142,10 @@ def test_ranker_score_is_the_weighted_sum_of_the_features(word, context):
 def test_ranker_tables_have_reasons():
     from sorani._data import load_table
 
-    for name in ("morph_params.tsv", "morph_context.tsv", "verb_forms.tsv", "derivation.tsv"):
+    for name in ("morph_params.tsv", "morph_context.tsv", "verb_forms.tsv", "derivation.tsv", "verb_preference.tsv"):
         for row in load_table(name):
             assert row["reason"].strip(), (name, row)
-    for name in ("morph_context.tsv", "verb_forms.tsv", "derivation.tsv"):
+    for name in ("morph_context.tsv", "verb_forms.tsv", "derivation.tsv", "verb_preference.tsv"):
         for row in load_table(name):
             assert row["example"].strip(), (name, row)
 
@@ -275,3 +275,18 @@ def test_segment_by_chunks_equals_segment_by_tokens(pieces):
 
 def test_segment_by_chunks_equals_segment_by_tokens_on_the_sample(news_sample):
     assert sorani.segment(news_sample) == _segment_token_by_token(news_sample)
+
+
+def test_verb_preference_rows_hold_for_their_examples():
+    # verb_preference.tsv: the example of each row is decided by that row (its best verb parse against its
+    # best nominal reading), and every row has a reason
+    from sorani._data import load_table
+    from sorani.morphology import analyzer, verbs
+
+    for number, row in enumerate(load_table("verb_preference.tsv")):
+        assert row["reason"].strip() and row["example"].strip(), row
+        word = sorani.normalize(row["example"])
+        parse = verbs.parses(word)[0]
+        noun = analyzer._ranked_readings(word)[0][1][1]  # the stem of the best nominal reading
+        got = verbs.preference_row(parse, word, noun, analyzer._counts().get(noun, 0))
+        assert got == number, (row["example"], got, number)

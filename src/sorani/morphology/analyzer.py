@@ -621,6 +621,13 @@ def _chunk(chunk: str) -> tuple[int, tuple[str, ...], list | None]:
     return context_after(tokens[0]), tuple(out), None
 
 
+def _ranked_readings(normalized: str) -> list[tuple[float, tuple[list, str]]]:
+    """The five best nominal readings of a normalized word with their scores, best first (the first is the one
+    ``verb_preference.tsv`` weighs a verb parse against)."""
+    readings = _candidate_readings(normalized)
+    return sorted(zip(_scores(normalized, readings), readings), key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
+
+
 # the morphemes of stems and verb readings, one object for each (surface, role): fewer objects for the garbage collector
 # to walk through in the cache of analyses
 _morpheme = functools.lru_cache(maxsize=100_000)(Morpheme)
@@ -630,8 +637,7 @@ _morpheme = functools.lru_cache(maxsize=100_000)(Morpheme)
 def _analyses(word: str) -> tuple[Analysis, ...]:
     normalized = normalize(word)
     counts = _counts()
-    readings = _candidate_readings(normalized)
-    scored = sorted(zip(_scores(normalized, readings), readings), key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
+    scored = _ranked_readings(normalized)
     analyses = []
     for score, (suffixes, stem_) in scored:
         morphemes = [_morpheme(stem_, "stem")] + [row[8] for row in suffixes]

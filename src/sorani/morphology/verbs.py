@@ -167,7 +167,6 @@ def _right_parses(kind: str, right: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-NOMINAL_HEAD_MAX_COUNT = 5  # a marked verb reading beats a noun reading whose stem is rarer (tuned on train)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -285,34 +284,65 @@ def is_infinitive(parse: VerbParse) -> bool:
     return ("verbform", "inf") in parse.features
 
 
+_CONDITION = re.compile(r"(!?)(\w+)(?:(>=|<=|=|<|>)(\d+))?")
+_COMPARE = {"": lambda value, _n: bool(value), "=": int.__eq__, ">=": int.__ge__, "<=": int.__le__,
+            "<": int.__lt__, ">": int.__gt__}
+
+
+@functools.cache
+def _preference_rows() -> tuple[tuple[tuple[tuple[str, bool, str, int], ...], bool], ...]:
+    """``verb_preference.tsv``: each row as (its conditions (fact, negated, comparison, number), prefer the verb)."""
+    rows = []
+    for row in load_table("verb_preference.tsv"):
+        conditions = []
+        for part in row["when"].split():
+            match = _CONDITION.fullmatch(part)
+            if match is None or match.group(2) not in _FACTS:
+                raise ValueError(f"verb_preference.tsv: bad condition {part!r}")
+            negated, fact, op, number = match.groups()
+            conditions.append((fact, bool(negated), op or "", int(number or 0)))
+        rows.append((tuple(conditions), row["prefer"] == "verb"))
+    return tuple(rows)
+
+
+_FACTS = ("infinitive", "preverb", "nominal", "stem_length", "head_length", "clitic", "markers", "pieces", "past",
+          "present", "participle", "ends_in_y_or_e", "noun_whole", "noun_count", "noun_reaches_tail")
+
+
+def preference_facts(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> dict[str, int]:
+    """The facts the rows of ``verb_preference.tsv`` test, of a verb parse of ``word`` and of the stem and
+    lexicon count of its best nominal reading."""
+    pieces = parse.pieces
+    last, last_role = pieces[-1]
+    tense = dict(parse.features).get("tense")
+    stem_end = sum(len(surface) for surface, _ in pieces[:-1]) + 1
+    return {
+        "infinitive": is_infinitive(parse), "preverb": pieces[0][1] == "preverb", "nominal": parse.nominal_head,
+        "stem_length": parse.stem_length, "head_length": len(pieces[0][0]),
+        "clitic": any(role == "clitic" for _, role in pieces), "markers": parse.finite_markers,
+        "pieces": len(pieces), "past": tense == "pst", "present": tense == "prs",
+        "participle": last_role == "suffix" and (last.startswith("وو") or last.startswith("او")),
+        "ends_in_y_or_e": last in ("ی", "ە"), "noun_whole": noun_stem == word, "noun_count": noun_stem_count,
+        "noun_reaches_tail": len(noun_stem) >= stem_end,
+    }
+
+
+def preference_row(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> int:
+    """The number of the row of ``verb_preference.tsv`` that decides (the first whose conditions hold)."""
+    facts = preference_facts(parse, word, noun_stem, noun_stem_count)
+    for number, (conditions, _) in enumerate(_preference_rows()):
+        for fact, negated, op, n in conditions:
+            if _COMPARE[op](int(facts[fact]), n) == negated:
+                break
+        else:
+            return number
+    raise ValueError("verb_preference.tsv needs a last row without conditions")
+
+
 def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> bool:
-    """Should the verb reading rank above the best nominal reading (stem ``noun_stem``)? Tuned on the
-    UniMorph training rows only."""
-    markers = parse.finite_markers
-    head_role = parse.pieces[0][1]
-    if (parse.stem_length == 1 and any(role == "clitic" for _, role in parse.pieces) and noun_stem == word
-            and noun_stem_count >= NOMINAL_HEAD_MAX_COUNT):
-        return False  # a frequent word is no verb on a one-letter stem and a clitic (ئەمنی ≠ ئە + م + ن + ی)
-    if is_infinitive(parse):  # a masdar: unless the nominal reading cuts into the verb
-        stem_end = sum(len(surface) for surface, _ in parse.pieces[:-1]) + 1
-        # a preverb or a nominal part before a stem of three letters or more: هەڵفڕین، وێنەکێشان (not دڵ + مان)
-        compound = noun_stem != word and (head_role == "preverb" or (parse.nominal_head and parse.stem_length >= 3
-                                                                     and len(parse.pieces[0][0]) >= 3))
-        return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1 or compound
-    if parse.nominal_head or head_role == "preverb":
-        tense = dict(parse.features).get("tense")
-        last, role = parse.pieces[-1]
-        if tense == "pst" and role == "suffix" and (last.startswith("وو") or last.startswith("او")):
-            return True  # a participle or perfect of a compound verb: پێشکەوتوو، یەکگرتووەکان، باوەڕپێکراو
-        if (head_role == "preverb" and not markers and tense == "prs" and len(parse.pieces) > 2
-                and parse.pieces[-1][0] not in ("ی", "ە")):
-            return True  # preverb + present stem + person ending: imperative/subjunctive (هەڵبژێرم)
-        if head_role == "preverb" and markers >= 1:
-            return True  # preverb + negation/aspect/agent/voice: ڕایگەیاند
-        if head_role == "preverb" and tense == "pst" and parse.stem_length >= 2 and len(parse.pieces) == 2:
-            return True  # preverb + a bare past stem: the 3sg past (دەرکەوت، دەرچوو، ڕابوارد)
-        return noun_stem_count < 1 or (markers >= 1 and noun_stem_count < NOMINAL_HEAD_MAX_COUNT)
-    return markers >= 1 or parse.stem_length >= 3
+    """Should the verb reading rank above the best nominal reading (stem ``noun_stem``)? The rows of
+    ``verb_preference.tsv`` decide (set on the UniMorph training rows only)."""
+    return _preference_rows()[preference_row(parse, word, noun_stem, noun_stem_count)][1]
 
 
 def lemma_of(parse: VerbParse, lemmas: frozenset[str] | set[str]) -> str:
