@@ -210,14 +210,12 @@ def _suffix_tries() -> tuple[dict, ...]:
     stem); the key "" of a node holds the rows whose surface ends there, in table order, each as
     (slot, after a vowel: True, a consonant: False, either: None; needs a known stem, may follow a verb shape,
     the suffix as ``_splits`` gives it)."""
-    weights = _params()
     rows = []
     for surface, slot, after, role, features, needs_known, after_verb, split in _suffixes():
         key = suffix_key(surface, slot, after)
         after_vowel = None if after == "any" else after == "vowel"  # (see _fits)
         rows.append((surface, (slot, after_vowel, needs_known, after_verb,
-                               (surface, role, features, split, key, slot, needs_known, weights.get(key, 0.0),
-                                Morpheme(surface, role)))))
+                               (surface, role, features, split, key, slot, needs_known, Morpheme(surface, role)))))
     tries = []
     for slot in range(max(row[1][0] for row in rows) + 1):
         root: dict = {}
@@ -240,8 +238,8 @@ def _suffix_letters() -> dict[int, frozenset[str]]:
 
 def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
-    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem, weight, its
-    Morpheme, one object for every reading that has the suffix). The suffixes that end the word are found by
+    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem, its Morpheme,
+    one object for every reading that has the suffix). The suffixes that end the word are found by
     one walk down a trie of reversed surfaces, longest tried first."""
     out: list[tuple[list, str]] = [([], word)]
     node = _suffix_tries()[slot]
@@ -433,6 +431,7 @@ def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -
     left out of the score, and (reading, least, most it can add) is put on the list instead."""
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
      s_function, e_final, e_end, e_word, s_own, w_function) = _weights()
+    params = _params()
     counts = _counts()
     support = _paradigms()[1]
     function_words = _function_words()
@@ -469,7 +468,7 @@ def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -
         if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
             score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
         for row in suffixes:
-            score += row[7]  # the row's weight, params[row[4]]
+            score += params.get(row[4], 0.0)
         out.append(score)
     return out
 
@@ -640,7 +639,7 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
     scored = _ranked_readings(normalized)
     analyses = []
     for score, (suffixes, stem_) in scored:
-        morphemes = [_morpheme(stem_, "stem")] + [row[8] for row in suffixes]
+        morphemes = [_morpheme(stem_, "stem")] + [row[7] for row in suffixes]
         features: dict[str, str] = {}
         for _, _, f, *_ in suffixes:
             features.update(f)
