@@ -267,7 +267,8 @@ def _segment_token_by_token(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["هەرێمی", "کوردی", "حکومەتی", "ماڵەکەی", "و", "بۆ", "لە", " ", "  ", "\n", "،",
-                                 "(", ")", ".", "«", "٢٠٢١", "3.5%", "abc", "\u200c", "ی"]), max_size=14))
+                                 "(", ")", ".", "«", "٢٠٢١", "3.5%", "abc", "\u200c", "\u200d", "ی", "ك", "ــ", "ً", "ﻻ", "x"]),
+                max_size=14))
 def test_segment_by_chunks_equals_segment_by_tokens(pieces):
     text = "".join(pieces)
     assert sorani.segment(text) == _segment_token_by_token(text)

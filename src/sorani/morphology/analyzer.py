@@ -592,7 +592,10 @@ def segment(text: str) -> list[str]:
 
 @functools.cache
 def _plain_word() -> re.Pattern[str]:
-    return re.compile(f"[{''.join(ALPHABET)}]+")
+    """Runs of text the tokenizer reads as one word: Kurdish letters, the Arabic-keyboard letters and marks
+    of raw text (ك ى ي ة ھ ۀ أ إ آ ؤ, tatweel, harakat), ZWNJ/ZWJ only between letters."""
+    letters = "".join(ALPHABET) + "كىيةھۀأإآؤ\u0640\u064b-\u0652"
+    return re.compile(f"[{letters}]+(?:[\u200c\u200d]+[{letters}]+)*")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -600,7 +603,7 @@ def _chunk(chunk: str) -> tuple[int, tuple[str, ...], list | None]:
     """``segment`` of a run of text without spaces: the context its first token gives the word before it
     (``context_after``), its segment tokens but those of a last word whose reading depends on what follows,
     and for such a word its tokens for each context (else None)."""
-    if _plain_word().fullmatch(chunk):  # Kurdish letters only: one word token, as the tokenizer gives it
+    if _plain_word().fullmatch(chunk):  # letters only: one word token, as the tokenizer gives it
         pieces = _best_splits(chunk)
         context = 1 if chunk in _phrase_openers() else 2
         return (context, (), pieces) if pieces.__class__ is list else (context, pieces, None)
