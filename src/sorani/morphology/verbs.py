@@ -260,23 +260,16 @@ def auxiliaries() -> frozenset[str]:
 
 
 @functools.cache
-def _masdar_ends() -> tuple[frozenset[str], tuple[int, ...]]:
-    ends = past_stems() | _past_voices()
-    return frozenset(ends), tuple(sorted({len(e) for e in ends}))
+def _masdar_ends() -> tuple[str, ...]:
+    return tuple(sorted(past_stems() | _past_voices()))
 
 
 def may_be_masdar(word: str) -> bool:
     """A quick test before ``parses``: does ``word`` end in a past stem or a past voice + ن or نەوە?"""
     if word.endswith("نەوە"):
-        rest = word[:-4]
-    elif word.endswith("ن"):
-        rest = word[:-1]
-    else:
-        return False
-    ends, lengths = _masdar_ends()
-    for n in lengths:
-        if rest[-n:] in ends:
-            return True
+        return word[:-4].endswith(_masdar_ends())
+    if word.endswith("ن"):
+        return word[:-1].endswith(_masdar_ends())
     return False
 
 
