@@ -18,7 +18,7 @@ from importlib import resources
 import regex
 
 from .._data import load_table
-from ..alphabet import ALPHABET
+from ..alphabet import ALPHABET, VOWELS
 from ..errors import ConfigError, require_str
 from ..normalizer import Normalizer, normalize
 from ..tokenizer import tokenize
@@ -386,6 +386,9 @@ def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> 
     if len(suffixes) == 1 and suffixes[0][1] == "ezafe":  # an ezafe needs a word after it: never at a phrase end
         # (on a bare stem only: after ەکە ەکان ێک the ی is the ezafe or the clitic, never part of the stem)
         out["split:ezafe_log_final"] = log_final
+        # after a letter that is always a vowel a final ی is the ezafe or the clitic: a lexical -î is written یی
+        # there (سوپای, ئەورووپای against مێژوویی)
+        out["split:ezafe_after_vowel"] = float(stem[-1] in VOWELS)
         if context:
             out["split:ezafe_phrase_end" if context == 1 else "split:ezafe_before_word"] = 1.0
     out["split:word_own_suffixes"] = float(_own_suffixes(word, suffixes[-1][5]))
@@ -400,7 +403,7 @@ def _weights() -> tuple[float, ...]:
     names = ("whole", "whole:log_count", "whole:support", "whole:short", "whole:log_final", "split",
              "split:log_stem_count", "split:log_word_count", "split:pieces", "split:support", "split:short_stem",
              "split:unknown_stem", "split:function_stem", "split:ezafe_log_final", "split:ezafe_phrase_end",
-             "split:ezafe_before_word", "split:word_own_suffixes", "whole:function_word")
+             "split:ezafe_before_word", "split:word_own_suffixes", "whole:function_word", "split:ezafe_after_vowel")
     return tuple(p.get(name, 0.0) for name in names)
 
 
@@ -430,7 +433,7 @@ def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -
     an unknown word or stem that nothing has asked about yet (the derivation test is the dearest feature) is
     left out of the score, and (reading, least, most it can add) is put on the list instead."""
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
-     s_function, e_final, e_end, e_word, s_own, w_function) = _weights()
+     s_function, e_final, e_end, e_word, s_own, w_function, e_vowel) = _weights()
     params = _params()
     counts = _counts()
     support = _paradigms()[1]
@@ -467,6 +470,8 @@ def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -
                  + s_function * (stem in function_words) + s_own * own[outer] + derived)
         if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
             score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
+            if stem[-1] in VOWELS:
+                score += e_vowel
         for row in suffixes:
             score += params.get(row[4], 0.0)
         out.append(score)
