@@ -498,19 +498,16 @@ def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
     readings = _candidate_readings(word)
     if len(readings) == 1:
         return _tokens(*readings[0])
-    tokens = [_tokens(suffixes, stem) for suffixes, stem in readings]
-    first = tokens[0]
-    for other in tokens:
-        if other != first:
-            break
-    else:  # every reading is written the same way: no need to rank them
-        return first
+    if not any(row[3] for suffixes, _ in readings for row in suffixes):
+        return (word,)  # no reading writes a suffix apart: all are written as the word, no need to rank them
     bounds: list = []
     scores = _scores(word, readings, 0, bounds)
     if bounds:  # the derived-stem terms were left out: are the winners clear whatever they are?
         tops = _clear_winners(readings, scores, bounds)
         if tops is not None:
-            return tokens[tops[0]] if tops[0] == tops[1] == tops[2] else [tokens[top] for top in tops]
+            if tops[0] == tops[1] == tops[2]:
+                return _tokens(*readings[tops[0]])
+            return [_tokens(*readings[top]) for top in tops]
         scores = _scores(word, readings)
     best = 0  # the best reading: the highest score, then the fewest suffixes, then the first
     ezafe = []  # the readings whose score depends on the context: an ezafe on a bare stem
@@ -520,7 +517,7 @@ def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
         if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
             ezafe.append(i)
     if not ezafe:
-        return tokens[best]
+        return _tokens(*readings[best])
     weights = _weights()
     tops = [best]
     for bonus in (weights[14], weights[15]):  # at a phrase end, before a word
@@ -532,8 +529,8 @@ def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
                 top = i
         tops.append(top)
     if tops[0] == tops[1] == tops[2]:
-        return tokens[best]
-    return [tokens[top] for top in tops]
+        return _tokens(*readings[best])
+    return [_tokens(*readings[top]) for top in tops]
 
 
 def _clear_winners(readings, scores, bounds) -> list[int] | None:
