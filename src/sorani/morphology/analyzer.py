@@ -641,17 +641,19 @@ _morpheme = functools.lru_cache(maxsize=100_000)(Morpheme)
 def _analyses(word: str) -> tuple[Analysis, ...]:
     normalized = normalize(word)
     counts = _counts()
+    lemmas = _lemmas()
+    lemma_pos = _lemma_pos()
     scored = _ranked_readings(normalized)
     analyses = []
     for score, (suffixes, stem_) in scored:
         morphemes = [_morpheme(stem_, "stem")] + [row[7] for row in suffixes]
         features: dict[str, str] = {}
-        for _, _, f, *_ in suffixes:
-            features.update(f)
-        lemma = _lemmas().get(normalized) if not suffixes else None
-        lemma = lemma or _lemmas().get(stem_, stem_)
-        known = is_known(stem_)
-        pos = _lemma_pos().get(lemma, "")
+        for row in suffixes:
+            features.update(row[2])
+        lemma = lemmas.get(normalized) if not suffixes else None
+        lemma = lemma or lemmas.get(stem_, stem_)
+        known = counts.get(stem_, 0) >= MIN_STEM_COUNT or bool(_derived(stem_))  # is_known
+        pos = lemma_pos.get(lemma, "")
         if pos == "VERB":
             pos = ""  # a nominal reading of a verb's lemma (a masdar) is no finite verb
         analyses.append(Analysis(word, lemma, stem_, pos, morphemes, features, round(score if known else score - 5, 3)))
@@ -660,8 +662,8 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
         best = analyses[0]
         if normalized in verbs.irregular_forms():
             first = True
-        elif normalized in _lemmas():  # the lemma table knows the word: the verb reading first if it agrees
-            first = verbs.lemma_of(verb_readings[0], _lemma_set()) == _lemmas()[normalized]
+        elif normalized in lemmas:  # the lemma table knows the word: the verb reading first if it agrees
+            first = verbs.lemma_of(verb_readings[0], _lemma_set()) == lemmas[normalized]
         else:
             first = verbs.prefer_verb(verb_readings[0], normalized, best.stem, counts.get(best.stem, 0))
         top = max(best.score, 1.0) + 1 if first else best.score - 1  # a verb-table parse is no guess

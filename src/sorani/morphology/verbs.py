@@ -278,23 +278,24 @@ def is_infinitive(parse: VerbParse) -> bool:
 
 
 _CONDITION = re.compile(r"(!?)(\w+)(?:(>=|<=|=|<|>)(\d+))?")
-_COMPARE = {"": lambda value, _n: bool(value), "=": int.__eq__, ">=": int.__ge__, "<=": int.__le__,
-            "<": int.__lt__, ">": int.__gt__}
 
 
 @functools.cache
-def _preference_rows() -> tuple[tuple[tuple[tuple[str, bool, str, int], ...], bool], ...]:
-    """``verb_preference.tsv``: each row as (its conditions (fact, negated, comparison, number), prefer the verb)."""
+def _preference_rows() -> tuple[tuple[object, bool], ...]:
+    """``verb_preference.tsv``: each row as (a test of the facts, prefer the verb). A row's conditions are
+    compiled once into one expression over the tuple of facts (``_FACTS`` order), e.g. ``f[3] >= 3 and f[1]``."""
     rows = []
     for row in load_table("verb_preference.tsv"):
-        conditions = []
+        terms = []
         for part in row["when"].split():
             match = _CONDITION.fullmatch(part)
             if match is None or match.group(2) not in _FACTS:
                 raise ValueError(f"verb_preference.tsv: bad condition {part!r}")
             negated, fact, op, number = match.groups()
-            conditions.append((fact, bool(negated), op or "", int(number or 0)))
-        rows.append((tuple(conditions), row["prefer"] == "verb"))
+            term = f"f[{_FACTS.index(fact)}]" + (f" {'==' if op == '=' else op} {int(number)}" if op else "")
+            terms.append(f"not ({term})" if negated else term)
+        test = eval("lambda f: " + (" and ".join(terms) or "True"))  # noqa: S307 - built from checked parts only
+        rows.append((test, row["prefer"] == "verb"))
     return tuple(rows)
 
 
@@ -302,32 +303,24 @@ _FACTS = ("infinitive", "preverb", "nominal", "stem_length", "head_length", "cli
           "present", "participle", "ends_in_y_or_e", "noun_whole", "noun_count", "noun_reaches_tail")
 
 
-def preference_facts(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> dict[str, int]:
-    """The facts the rows of ``verb_preference.tsv`` test, of a verb parse of ``word`` and of the stem and
-    lexicon count of its best nominal reading."""
+def preference_facts(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> tuple[int, ...]:
+    """The facts the rows of ``verb_preference.tsv`` test (in ``_FACTS`` order), of a verb parse of ``word``
+    and of the stem and lexicon count of its best nominal reading."""
     pieces = parse.pieces
     last, last_role = pieces[-1]
     tense = dict(parse.features).get("tense")
     stem_end = sum(len(surface) for surface, _ in pieces[:-1]) + 1
-    return {
-        "infinitive": is_infinitive(parse), "preverb": pieces[0][1] == "preverb", "nominal": parse.nominal_head,
-        "stem_length": parse.stem_length, "head_length": len(pieces[0][0]),
-        "clitic": any(role == "clitic" for _, role in pieces), "markers": parse.finite_markers,
-        "pieces": len(pieces), "past": tense == "pst", "present": tense == "prs",
-        "participle": last_role == "suffix" and (last.startswith("وو") or last.startswith("او")),
-        "ends_in_y_or_e": last in ("ی", "ە"), "noun_whole": noun_stem == word, "noun_count": noun_stem_count,
-        "noun_reaches_tail": len(noun_stem) >= stem_end,
-    }
+    return (is_infinitive(parse), pieces[0][1] == "preverb", parse.nominal_head, parse.stem_length, len(pieces[0][0]),
+            any(role == "clitic" for _, role in pieces), parse.finite_markers, len(pieces), tense == "pst",
+            tense == "prs", last_role == "suffix" and (last.startswith("وو") or last.startswith("او")),
+            last in ("ی", "ە"), noun_stem == word, noun_stem_count, len(noun_stem) >= stem_end)
 
 
 def preference_row(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> int:
     """The number of the row of ``verb_preference.tsv`` that decides (the first whose conditions hold)."""
     facts = preference_facts(parse, word, noun_stem, noun_stem_count)
-    for number, (conditions, _) in enumerate(_preference_rows()):
-        for fact, negated, op, n in conditions:
-            if _COMPARE[op](int(facts[fact]), n) == negated:
-                break
-        else:
+    for number, (test, _) in enumerate(_preference_rows()):
+        if test(facts):
             return number
     raise ValueError("verb_preference.tsv needs a last row without conditions")
 
