@@ -25,7 +25,7 @@ from ..tokenizer import tokenize
 from . import verbs
 
 _VOWELS = frozenset("اەێۆوی")
-MIN_STEM_COUNT = 1
+MIN_STEM_COUNT = verbs.MIN_STEM_COUNT
 MIN_STEM_LENGTH = 2
 
 

@@ -115,14 +115,23 @@ def _left_affixes(finite: bool) -> tuple[dict[str, tuple[tuple, ...]], int]:
     return {spelled: tuple(rows) for spelled, rows in out.items()}, max(map(len, out))
 
 
+MIN_STEM_COUNT = 1  # as in the analyzer: a known word has at least this count
+
+
+@functools.cache
+def _lexicon() -> dict[str, int]:
+    """The analyzer's word counts (one dict, loaded once)."""
+    from .analyzer import _counts
+
+    return _counts()
+
+
 @functools.lru_cache(maxsize=50_000)
 def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], ...], dict, int], ...]:
     """Ways to read what precedes the stem: [preverb or known nominal part] [negation] [aspect] [agent].
     An agent clitic needs a preverb, negation or aspect before it; an infinitive takes neither aspect nor
     agent."""
-    from .analyzer import MIN_STEM_COUNT, _counts
-
-    counts, preverbs = _counts(), _preverbs()
+    counts, preverbs = _lexicon(), _preverbs()
     table, longest = _left_affixes(finite)
     size = len(left)
     found = []
@@ -140,7 +149,8 @@ def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], 
         if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
             # a known nominal part and a preverb: باوەڕ + پێ + کراو (no preverb ends another one)
             preverb = next((p for p in _preverb_list() if head.endswith(p) and len(head) - len(p) >= 2
-                            and counts.get(head[: -len(p)], 0) >= MIN_STEM_COUNT), None)
+                            and counts.get(head[: -len(p)], 0) >= MIN_STEM_COUNT), None) if head.endswith(
+                _preverb_list()) else None
             if preverb is None:
                 continue
             pieces = [(head[: -len(preverb)], "stem"), (preverb, "preverb")]
