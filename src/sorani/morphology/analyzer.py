@@ -404,21 +404,17 @@ def _weights() -> tuple[float, ...]:
              "split:log_stem_count", "split:log_word_count", "split:pieces", "split:support", "split:short_stem",
              "split:unknown_stem", "split:function_stem", "split:ezafe_log_final", "split:ezafe_phrase_end",
              "split:ezafe_before_word", "split:word_own_suffixes", "whole:function_word", "split:ezafe_after_vowel")
-    return tuple(p.get(name, 0.0) for name in names)
+    ranges = []
+    for prefix in ("whole:", "split:"):  # the least and most a derived-stem weight adds, without / with a masdar
+        values = [0.0, p.get(prefix + "derived", 0.0), p.get(prefix + "compound", 0.0)]
+        ranges += [(min(values), max(values)), (min(values + [p.get(prefix + "masdar", 0.0)]),
+                                                max(values + [p.get(prefix + "masdar", 0.0)]))]
+    return tuple(p.get(name, 0.0) for name in names) + (tuple(ranges),)
 
 
 def _derived_weight(prefix: str, word: str) -> float:
     kind = _derived(word)
     return _params().get(prefix + _DERIVED_NAMES[kind], 0.0) if kind else 0.0
-
-
-def _derived_range(prefix: str, word: str) -> tuple[float, float]:
-    """The least and the most the derived-stem weights can add to a reading of the unknown ``word``."""
-    params = _params()
-    values = [0.0, params.get(prefix + "derived", 0.0), params.get(prefix + "compound", 0.0)]
-    if verbs.may_be_masdar(word):
-        values.append(params.get(prefix + "masdar", 0.0))
-    return min(values), max(values)
 
 
 def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
@@ -433,14 +429,15 @@ def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -
     an unknown word or stem that nothing has asked about yet (the derivation test is the dearest feature) is
     left out of the score, and (reading, least, most it can add) is put on the list instead."""
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
-     s_function, e_final, e_end, e_word, s_own, w_function, e_vowel) = _weights()
+     s_function, e_final, e_end, e_word, s_own, w_function, e_vowel, ranges) = _weights()
     params = _params()
     counts = _counts()
-    support = _paradigms()[1]
+    paradigms, support = _paradigms()
     function_words = _function_words()
-    log_word = math.log(counts.get(word, 0) + 1)
-    log_final = math.log(_finals().get(word, 0) + 1)
-    own: dict[int, int] = {}
+    log = math.log
+    log_word = log(counts.get(word, 0) + 1)
+    log_final = log(_finals().get(word, 0) + 1)
+    own: dict[int, int] | None = {} if word in paradigms else None  # (a word of no paradigm has no own suffix)
     out = []
     for suffixes, stem in readings:
         if not suffixes:
@@ -448,26 +445,30 @@ def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -
                 derived = 0.0
             elif bounds is not None:
                 derived = 0.0
-                bounds.append((len(out), *_derived_range("whole:", word)))
+                bounds.append((len(out), *ranges[verbs.may_be_masdar(word)]))
             else:
                 derived = _derived_weight("whole:", word)
             out.append(whole + w_log * log_word + w_support * support.get(word, 0) / 10 + w_short * (len(word) <= 2)
                        + w_final * log_final + derived + w_function * (word in function_words))
             continue
-        outer = suffixes[-1][5]
-        if outer not in own:
-            own[outer] = _own_suffixes(word, outer)
+        if own is None:
+            own_count = 0
+        else:
+            outer = suffixes[-1][5]
+            own_count = own.get(outer)
+            if own_count is None:
+                own_count = own[outer] = _own_suffixes(word, outer)
         stem_count = counts.get(stem, 0)
         if stem_count:
             derived = 0.0
         elif bounds is not None and not suffixes[0][6]:  # (after a suffix that needs a known stem, _splits
             derived = 0.0                                  # has asked already)
-            bounds.append((len(out), *_derived_range("split:", stem)))
+            bounds.append((len(out), *ranges[2 + verbs.may_be_masdar(stem)]))
         else:
             derived = _derived_weight("split:", stem)
-        score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
+        score = (split + s_stem * log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
                  + s_support * support.get(stem, 0) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
-                 + s_function * (stem in function_words) + s_own * own[outer] + derived)
+                 + s_function * (stem in function_words) + s_own * own_count + derived)
         if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
             score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
             if stem[-1] in VOWELS:
