@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-import regex
-
 from .._data import load_table
 from ..alphabet import ALPHABET, VOWELS
 from ..errors import ConfigError, require_str
@@ -61,7 +59,7 @@ def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool, bool, bool], ...]
 
 
 @functools.cache
-def _verb_shape() -> regex.Pattern[str]:
+def _verb_shape() -> re.Pattern[str]:
     """A stem shaped like a finite verb (``verb_shapes.tsv``): [preverb] prefix, two or more letters, ending
     (دابمرێنێت); or a past stem of ``verb_stems.tsv`` with a preverb or a person ending (گرت، هەڵگرت)."""
     rows = load_table("verb_shapes.tsv")
@@ -69,7 +67,7 @@ def _verb_shape() -> regex.Pattern[str]:
     endings = sorted((r["form"] for r in rows if r["kind"] == "ending"), key=len, reverse=True)
     preverbs = sorted(verbs.preverb_forms(), key=len, reverse=True)
     pasts = sorted(verbs.past_stems(), key=len, reverse=True)
-    return regex.compile(rf"(?:{'|'.join(preverbs)})?(?:(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})"
+    return re.compile(rf"(?:{'|'.join(preverbs)})?(?:(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})"
                          rf"|(?:{'|'.join(pasts)})(?:ی|م|ت|مان|تان|یان|ە)?)")
 
 
