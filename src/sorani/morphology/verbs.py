@@ -11,8 +11,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-import regex
-
 from .._data import load_table
 from .._regex import trie_pattern
 
@@ -69,7 +67,7 @@ def _stem_finder() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, tuple[tu
 
 
 @functools.cache
-def _right_patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
+def _right_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     a = _affixes()
 
     def alt(kind: str) -> str:
@@ -77,9 +75,9 @@ def _right_patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
 
     present_tail, past_tail, inf_tail = (a[k][0][0] for k in ("present_tail", "past_tail", "infinitive_tail"))
     return {  # a present stem takes a present voice and a present ending, or a past voice and a past ending
-        "present": (regex.compile(rf"(?P<voice>{alt('present_voice')})?(?P<tail>{present_tail})"),
-                    regex.compile(rf"(?P<voice>{alt('past_voice')})(?P<tail>{past_tail}|{inf_tail})")),
-        "past": (regex.compile(rf"(?P<voice>)(?P<tail>{past_tail}|{inf_tail})"),),
+        "present": (re.compile(rf"(?P<voice>{alt('present_voice')})?(?P<tail>{present_tail})"),
+                    re.compile(rf"(?P<voice>{alt('past_voice')})(?P<tail>{past_tail}|{inf_tail})")),
+        "past": (re.compile(rf"(?P<voice>)(?P<tail>{past_tail}|{inf_tail})"),),
     }
 
 
@@ -247,8 +245,8 @@ def _past_voices() -> frozenset[str]:
 
 
 @functools.cache
-def _infinitive_tail() -> regex.Pattern[str]:
-    return regex.compile(_affixes()["infinitive_tail"][0][0])
+def _infinitive_tail() -> re.Pattern[str]:
+    return re.compile(_affixes()["infinitive_tail"][0][0])
 
 
 @functools.cache
