@@ -242,6 +242,7 @@ REASONS = {
     "split:ezafe_log_final": "an ezafe reading of a word that often ends a phrase (an ezafe never does)",
     "split:ezafe_phrase_end": "segment: an ezafe reading before punctuation, the end or a phrase opener",
     "split:ezafe_before_word": "segment: an ezafe reading before another word",
+    "split:ezafe_after_vowel": "an ezafe reading on a stem ending in ا ە ێ ۆ (a lexical -î is written یی there)",
     "whole:derived": "a whole word the lexicon lacks: a known base + a suffix of derivation.tsv",
     "whole:compound": "a whole word the lexicon lacks: a compound of two known words",
     "whole:masdar": "a whole word the lexicon lacks: a masdar of the verb table",
@@ -257,6 +258,7 @@ REASONS = {
 EXAMPLES = {
     "whole:log_count": "ژیان", "split:log_stem_count": "حکومەتی → حکومەت ی", "split:short_stem": "ژیان ≠ ژی ان",
     "split:function_stem": "کەم ≠ کە م", "whole:support": "کوردی (کوردییەکان)", "split:support": "حکومەت",
+    "split:ezafe_after_vowel": "سوپای → سوپا ی",
 }
 
 if __name__ == "__main__":

@@ -142,10 +142,10 @@ def test_ranker_score_is_the_weighted_sum_of_the_features(word, context):
 def test_ranker_tables_have_reasons():
     from sorani._data import load_table
 
-    for name in ("morph_params.tsv", "morph_context.tsv", "verb_forms.tsv", "derivation.tsv"):
+    for name in ("morph_params.tsv", "morph_context.tsv", "verb_forms.tsv", "derivation.tsv", "verb_preference.tsv"):
         for row in load_table(name):
             assert row["reason"].strip(), (name, row)
-    for name in ("morph_context.tsv", "verb_forms.tsv", "derivation.tsv"):
+    for name in ("morph_context.tsv", "verb_forms.tsv", "derivation.tsv", "verb_preference.tsv"):
         for row in load_table(name):
             assert row["example"].strip(), (name, row)
 
@@ -222,3 +222,72 @@ def test_segment_properties_on_sorani_pieces(pieces):
     out = sorani.segment(text)
     assert "".join(out) == "".join(ch for ch in text if not ch.isspace())
     assert all(token and not token.isspace() for token in out)
+
+
+def test_output_equals_the_recorded_expectation():
+    # tests/data/morph_regression.jsonl.gz (scripts/morph_regression.py): segment of real lines, and analyze,
+    # lemmatize and stem of their words, as recorded; a change meant only for speed must leave them as they were
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / "morph_regression.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    assert len(rows) > 5000
+    for row in rows:
+        if "line" in row:
+            assert sorani.segment(row["line"]) == row["segment"], row["line"]
+            continue
+        word = row["word"]
+        got = [[a.lemma, a.stem, a.pos, [[m.surface, m.role] for m in a.morphemes], a.features, a.score]
+               for a in sorani.analyze(word)]
+        assert [g[:5] for g in got] == [e[:5] for e in row["analyses"]], word
+        assert [g[5] for g in got] == pytest.approx([e[5] for e in row["analyses"]], abs=0.0015), word
+        assert (sorani.lemmatize(word), sorani.stem(word), sorani.stem(word, mode="aggressive")) == (
+            row["lemma"], row["stem"], row["aggressive"]), word
+
+
+def _segment_token_by_token(text):
+    # segment as it was written before it read the text chunk by chunk: every token with its follower
+    from sorani.morphology import analyzer
+
+    tokens = sorani.tokenize(text)
+    out = []
+    for i, token in enumerate(tokens):
+        if token.kind != "word":
+            out.append(token.text)
+            continue
+        pieces = analyzer._best_splits(token.text)
+        if isinstance(pieces, list):
+            pieces = pieces[analyzer.context_after(tokens[i + 1] if i + 1 < len(tokens) else None)]
+        out.extend(pieces)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["هەرێمی", "کوردی", "حکومەتی", "ماڵەکەی", "و", "بۆ", "لە", " ", "  ", "\n", "،",
+                                 "(", ")", ".", "«", "٢٠٢١", "3.5%", "abc", "\u200c", "\u200d", "ی", "ك", "ــ", "ً", "ﻻ", "x"]),
+                max_size=14))
+def test_segment_by_chunks_equals_segment_by_tokens(pieces):
+    text = "".join(pieces)
+    assert sorani.segment(text) == _segment_token_by_token(text)
+
+
+def test_segment_by_chunks_equals_segment_by_tokens_on_the_sample(news_sample):
+    assert sorani.segment(news_sample) == _segment_token_by_token(news_sample)
+
+
+def test_verb_preference_rows_hold_for_their_examples():
+    # verb_preference.tsv: the example of each row is decided by that row (its best verb parse against its
+    # best nominal reading), and every row has a reason
+    from sorani._data import load_table
+    from sorani.morphology import analyzer, verbs
+
+    for number, row in enumerate(load_table("verb_preference.tsv")):
+        assert row["reason"].strip() and row["example"].strip(), row
+        word = sorani.normalize(row["example"])
+        parse = verbs.parses(word)[0]
+        noun = analyzer._ranked_readings(word)[0][1][1]  # the stem of the best nominal reading
+        got = verbs.preference_row(parse, word, noun, analyzer._counts().get(noun, 0))
+        assert got == number, (row["example"], got, number)

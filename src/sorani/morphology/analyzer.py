@@ -11,17 +11,19 @@ from __future__ import annotations
 import functools
 import gzip
 import math
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-import regex
-
 from .._data import load_table
+from ..alphabet import ALPHABET, VOWELS
 from ..errors import ConfigError, require_str
+from ..normalizer import Normalizer, normalize
+from ..tokenizer import tokenize
 from . import verbs
 
 _VOWELS = frozenset("اەێۆوی")
-MIN_STEM_COUNT = 1
+MIN_STEM_COUNT = verbs.MIN_STEM_COUNT
 MIN_STEM_LENGTH = 2
 
 
@@ -57,7 +59,7 @@ def _suffixes() -> tuple[tuple[str, int, str, str, dict, bool, bool, bool], ...]
 
 
 @functools.cache
-def _verb_shape() -> regex.Pattern[str]:
+def _verb_shape() -> re.Pattern[str]:
     """A stem shaped like a finite verb (``verb_shapes.tsv``): [preverb] prefix, two or more letters, ending
     (دابمرێنێت); or a past stem of ``verb_stems.tsv`` with a preverb or a person ending (گرت، هەڵگرت)."""
     rows = load_table("verb_shapes.tsv")
@@ -65,7 +67,7 @@ def _verb_shape() -> regex.Pattern[str]:
     endings = sorted((r["form"] for r in rows if r["kind"] == "ending"), key=len, reverse=True)
     preverbs = sorted(verbs.preverb_forms(), key=len, reverse=True)
     pasts = sorted(verbs.past_stems(), key=len, reverse=True)
-    return regex.compile(rf"(?:{'|'.join(preverbs)})?(?:(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})"
+    return re.compile(rf"(?:{'|'.join(preverbs)})?(?:(?:{'|'.join(prefixes)})\w{{2,}}(?:{'|'.join(endings)})"
                          rf"|(?:{'|'.join(pasts)})(?:ی|م|ت|مان|تان|یان|ە)?)")
 
 
@@ -74,8 +76,6 @@ def _counts() -> dict[str, int]:
     """Word frequencies: the repair lexicon and ``stems.tsv.gz`` (see LICENSES.md), and the lemma table."""
     raw = resources.files("sorani").joinpath("data", "repair_lexicon.tsv.gz").read_bytes()
     counts: dict[str, int] = {}
-    from ..normalizer import Normalizer
-
     normal = Normalizer(punctuation=False, spacing=False)
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         word, _, count = line.partition("\t")
@@ -105,12 +105,19 @@ def _stems_table() -> tuple[dict[str, int], dict[str, int]]:
 
 
 @functools.cache
-def _derivation() -> tuple[tuple[tuple[str, str], ...], int]:
-    """``derivation.tsv``: (suffix, what the base ends in), longest first, and the shortest compound part."""
+def _derivation() -> tuple[dict[str, tuple[tuple[int, dict[str, tuple[str, ...]]], ...]], int]:
+    """``derivation.tsv``: the derivational suffixes by their last letter, then by length, longest first, each
+    as suffix -> what the base may end in; and the shortest compound part."""
     rows = load_table("derivation.tsv")
-    suffixes = sorted(((r["form"], r["after"]) for r in rows if r["kind"] == "suffix"), key=lambda x: -len(x[0]))
+    by_letter: dict[str, dict[int, dict[str, list[str]]]] = {}
+    for r in rows:
+        if r["kind"] == "suffix":
+            form = r["form"]
+            by_letter.setdefault(form[-1], {}).setdefault(len(form), {}).setdefault(form, []).append(r["after"])
     parts = [int(r["form"]) for r in rows if r["kind"] == "compound"]
-    return tuple(suffixes), min(parts, default=0)
+    return ({letter: tuple((n, {form: tuple(after) for form, after in table.items()})
+                           for n, table in sorted(by_length.items(), reverse=True))
+             for letter, by_length in by_letter.items()}, min(parts, default=0))
 
 
 DERIVED, COMPOUND, MASDAR = 1, 2, 3
@@ -125,14 +132,17 @@ def _derived(word: str) -> int:
     suffixes, min_part = _derivation()
     if verbs.may_be_masdar(word) and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
         return MASDAR
-    for form, after in suffixes:
-        if word.endswith(form) and len(word) - len(form) >= MIN_STEM_LENGTH:
-            base = word[: -len(form)]
-            if counts.get(base, 0) >= MIN_STEM_COUNT and _fits(base, after):
-                return DERIVED
+    size = len(word)
+    for length, table in suffixes.get(word[-1:], ()):
+        if size - length >= MIN_STEM_LENGTH:
+            afters = table.get(word[-length:])
+            if afters is not None:
+                base = word[:-length]
+                if counts.get(base, 0) >= MIN_STEM_COUNT and any(_fits(base, after) for after in afters):
+                    return DERIVED
     if min_part:  # (every word of the lexicon has a count of at least MIN_STEM_COUNT)
-        for i in range(min_part, len(word) - min_part + 1):
-            if word[i:] in counts and word[:i] in counts:
+        for i in range(min_part, size - min_part + 1):
+            if word[:i] in counts and word[i:] in counts:
                 return COMPOUND
     return 0
 
@@ -193,14 +203,28 @@ def _fits(stem: str, after: str) -> bool:
 
 
 @functools.cache
-def _suffix_index() -> tuple[tuple[int, dict[str, tuple[tuple, ...]]], ...]:
-    """The suffix rows by surface, each with its weight name, grouped by length, longest first."""
-    by_length: dict[int, dict[str, list[tuple]]] = {}
-    for row in _suffixes():
-        by_length.setdefault(len(row[0]), {}).setdefault(row[0], []).append(
-            row + (suffix_key(row[0], row[1], row[2]),))
-    return tuple((length, {surface: tuple(rows) for surface, rows in table.items()})
-                 for length, table in sorted(by_length.items(), reverse=True))
+def _suffix_tries() -> tuple[dict, ...]:
+    """For each slot s: a letter trie of the reversed surfaces of the suffix rows of a slot above s (nearer the
+    stem); the key "" of a node holds the rows whose surface ends there, in table order, each as
+    (slot, after a vowel: True, a consonant: False, either: None; needs a known stem, may follow a verb shape,
+    the suffix as ``_splits`` gives it)."""
+    rows = []
+    for surface, slot, after, role, features, needs_known, after_verb, split in _suffixes():
+        key = suffix_key(surface, slot, after)
+        after_vowel = None if after == "any" else after == "vowel"  # (see _fits)
+        rows.append((surface, (slot, after_vowel, needs_known, after_verb,
+                               (surface, role, features, split, key, slot, needs_known, Morpheme(surface, role)))))
+    tries = []
+    for slot in range(max(row[1][0] for row in rows) + 1):
+        root: dict = {}
+        for surface, row in rows:
+            if row[0] > slot:
+                node = root
+                for ch in reversed(surface):
+                    node = node.setdefault(ch, {})
+                node.setdefault("", []).append(row)
+        tries.append(root)
+    return tuple(tries)
 
 
 @functools.cache
@@ -212,35 +236,63 @@ def _suffix_letters() -> dict[int, frozenset[str]]:
 
 def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
     """Every way to peel suffixes of slot > ``slot`` off the end, as (suffixes nearest the stem first, stem);
-    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem)."""
+    a suffix is (surface, role, features, segment-apart, weight name, slot, needs a known stem, its Morpheme,
+    one object for every reading that has the suffix). The suffixes that end the word are found by
+    one walk down a trie of reversed surfaces, longest tried first."""
+    out: list[tuple[list, str]] = [([], word)]
+    node = _suffix_tries()[slot]
+    found = []
+    j = len(word) - 1
+    while j >= MIN_STEM_LENGTH:  # the stem keeps at least MIN_STEM_LENGTH letters
+        node = node.get(word[j])
+        if node is None:
+            break
+        rows = node.get("")
+        if rows is not None:
+            found.append((j, rows))
+        j -= 1
+    if not found:
+        return out
     counts = _counts()
     letters = _suffix_letters()
-    out: list[tuple[list, str]] = [([], word)]
-    size = len(word)
-    for length, table in _suffix_index():
-        if size - length < MIN_STEM_LENGTH:
-            continue
-        rows = table.get(word[-length:])
-        if rows is None:
-            continue
-        rest = word[:-length]
-        for surface, s, after, role, features, needs_known, after_verb, split, key in rows:
-            if s <= slot or not _fits(rest, after) or (not after_verb and _verb_shape().fullmatch(rest)):
+    known: dict[str, bool] = {}
+    for j, rows in reversed(found):
+        rest = word[:j]
+        last = rest[-1]
+        # what the stem ends in (_fits): a final single و or ی fits both a vowel and a consonant
+        free = last in "وی" and not rest.endswith("وو")
+        vowel = last in _VOWELS
+        verb_shaped = None
+        for s, after, needs_known, after_verb, item in rows:
+            if after is not None and not free and vowel is not after:
                 continue
-            for suffixes, stem in (_splits(rest, s) if rest[-1] in letters[s] else (([], rest),)):
+            if not after_verb:
+                if verb_shaped is None:
+                    verb_shaped = _verb_shape().fullmatch(rest) is not None
+                if verb_shaped:
+                    continue
+            for suffixes, stem in (_splits(rest, s) if last in letters[s] else (([], rest),)):
                 if needs_known == "number" and stem not in _number_words():
                     continue
                 # an unknown stem is allowed when the suffix next to it is unambiguous (known_stem=no):
                 # ڕستە + ەکە + دا
-                unambiguous = (not suffixes[0][6]) if suffixes else not needs_known
-                if (counts.get(stem, 0) >= MIN_STEM_COUNT or (unambiguous and len(stem) >= 3)
-                        or (len(stem) >= 4 and _derived(stem))):
-                    out.append((suffixes + [(surface, role, features, split, key, s, needs_known)], stem))
+                if counts.get(stem, 0) >= MIN_STEM_COUNT:
+                    out.append((suffixes + [item], stem))
+                    continue
+                if (not suffixes[0][6]) if suffixes else not needs_known:
+                    if len(stem) >= 3:
+                        out.append((suffixes + [item], stem))
+                        continue
+                if len(stem) >= 4:
+                    ok = known.get(stem)
+                    if ok is None:
+                        ok = known[stem] = bool(_derived(stem))
+                    if ok:
+                        out.append((suffixes + [item], stem))
     return out
 
 
-@functools.lru_cache(maxsize=200_000)
-def _readings(word: str) -> tuple[tuple[list, str], ...]:
+def _candidate_readings(word: str) -> tuple[tuple[list, str], ...]:
     """The candidate nominal readings of ``word``: for each stem, the reading with the fewest suffixes
     (ئەو + یش, not ئەو + ی + ش: one morpheme is read as one piece)."""
     best: dict[str, tuple[list, str]] = {}
@@ -248,6 +300,9 @@ def _readings(word: str) -> tuple[tuple[list, str], ...]:
         if stem not in best or len(suffixes) < len(best[stem][0]):
             best[stem] = (suffixes, stem)
     return tuple(best.values())
+
+
+_readings = functools.lru_cache(maxsize=200_000)(_candidate_readings)
 
 
 @functools.cache
@@ -290,8 +345,11 @@ def _own_suffixes(word: str, slot: int) -> int:
     """How many suffixes of slot ``slot`` or nearer the stem the lexicon has seen on ``word`` itself (fitting
     its ending): a split whose outermost suffix has that slot cannot explain them, so they show that the
     whole word is a stem (کوردییەکان and کوردیی for کوردی against کورد + ی)."""
+    found = _paradigms()[0].get(word)
+    if found is None:
+        return 0
     rows = _suffixes()
-    return len({rows[i][0] for i in _paradigms()[0].get(word, ()) if rows[i][1] >= slot and _fits(word, rows[i][2])})
+    return len({rows[i][0] for i in found if rows[i][1] >= slot and _fits(word, rows[i][2])})
 
 
 def suffix_key(surface: str, slot: int, after: str) -> str:
@@ -326,6 +384,9 @@ def reading_features(word: str, suffixes: list, stem: str, context: int = 0) -> 
     if len(suffixes) == 1 and suffixes[0][1] == "ezafe":  # an ezafe needs a word after it: never at a phrase end
         # (on a bare stem only: after ەکە ەکان ێک the ی is the ezafe or the clitic, never part of the stem)
         out["split:ezafe_log_final"] = log_final
+        # after a letter that is always a vowel a final ی is the ezafe or the clitic: a lexical -î is written یی
+        # there (سوپای, ئەورووپای against مێژوویی)
+        out["split:ezafe_after_vowel"] = float(stem[-1] in VOWELS)
         if context:
             out["split:ezafe_phrase_end" if context == 1 else "split:ezafe_before_word"] = 1.0
     out["split:word_own_suffixes"] = float(_own_suffixes(word, suffixes[-1][5]))
@@ -340,8 +401,13 @@ def _weights() -> tuple[float, ...]:
     names = ("whole", "whole:log_count", "whole:support", "whole:short", "whole:log_final", "split",
              "split:log_stem_count", "split:log_word_count", "split:pieces", "split:support", "split:short_stem",
              "split:unknown_stem", "split:function_stem", "split:ezafe_log_final", "split:ezafe_phrase_end",
-             "split:ezafe_before_word", "split:word_own_suffixes", "whole:function_word")
-    return tuple(p.get(name, 0.0) for name in names)
+             "split:ezafe_before_word", "split:word_own_suffixes", "whole:function_word", "split:ezafe_after_vowel")
+    ranges = []
+    for prefix in ("whole:", "split:"):  # the least and most a derived-stem weight adds, without / with a masdar
+        values = [0.0, p.get(prefix + "derived", 0.0), p.get(prefix + "compound", 0.0)]
+        ranges += [(min(values), max(values)), (min(values + [p.get(prefix + "masdar", 0.0)]),
+                                                max(values + [p.get(prefix + "masdar", 0.0)]))]
+    return tuple(p.get(name, 0.0) for name in names) + (tuple(ranges),)
 
 
 def _derived_weight(prefix: str, word: str) -> float:
@@ -351,27 +417,64 @@ def _derived_weight(prefix: str, word: str) -> float:
 
 def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     """The ranker's score of a reading: the weighted sum of ``reading_features`` (weights in
-    ``morph_params.tsv``), written out here because it runs once per reading of every new word."""
+    ``morph_params.tsv``)."""
+    return _scores(word, ((suffixes, stem),), context)[0]
+
+
+def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -> list[float]:
+    """The ranker's scores of the readings of ``word``, written out here because it runs for every new
+    word; what depends on the word alone is computed once. With a list ``bounds``, the derived-stem term of
+    an unknown word or stem that nothing has asked about yet (the derivation test is the dearest feature) is
+    left out of the score, and (reading, least, most it can add) is put on the list instead."""
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
-     s_function, e_final, e_end, e_word, s_own, w_function) = _weights()
+     s_function, e_final, e_end, e_word, s_own, w_function, e_vowel, ranges) = _weights()
     params = _params()
     counts = _counts()
-    log_word = math.log(counts.get(word, 0) + 1)
-    log_final = math.log(_finals().get(word, 0) + 1)
-    if not suffixes:
-        return (whole + w_log * log_word + w_support * _support(word) / 10 + w_short * (len(word) <= 2)
-                + w_final * log_final + (0.0 if word in counts else _derived_weight("whole:", word))
-                + w_function * (word in _function_words()))
-    stem_count = counts.get(stem, 0)
-    score = (split + s_stem * math.log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
-             + s_support * _support(stem) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
-             + s_function * (stem in _function_words()) + s_own * _own_suffixes(word, suffixes[-1][5])
-             + (0.0 if stem_count else _derived_weight("split:", stem)))
-    if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
-        score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
-    for row in suffixes:
-        score += params.get(row[4], 0.0)
-    return score
+    paradigms, support = _paradigms()
+    function_words = _function_words()
+    log = math.log
+    log_word = log(counts.get(word, 0) + 1)
+    log_final = log(_finals().get(word, 0) + 1)
+    own: dict[int, int] | None = {} if word in paradigms else None  # (a word of no paradigm has no own suffix)
+    out = []
+    for suffixes, stem in readings:
+        if not suffixes:
+            if word in counts:
+                derived = 0.0
+            elif bounds is not None:
+                derived = 0.0
+                bounds.append((len(out), *ranges[verbs.may_be_masdar(word)]))
+            else:
+                derived = _derived_weight("whole:", word)
+            out.append(whole + w_log * log_word + w_support * support.get(word, 0) / 10 + w_short * (len(word) <= 2)
+                       + w_final * log_final + derived + w_function * (word in function_words))
+            continue
+        if own is None:
+            own_count = 0
+        else:
+            outer = suffixes[-1][5]
+            own_count = own.get(outer)
+            if own_count is None:
+                own_count = own[outer] = _own_suffixes(word, outer)
+        stem_count = counts.get(stem, 0)
+        if stem_count:
+            derived = 0.0
+        elif bounds is not None and not suffixes[0][6]:  # (after a suffix that needs a known stem, _splits
+            derived = 0.0                                  # has asked already)
+            bounds.append((len(out), *ranges[2 + verbs.may_be_masdar(stem)]))
+        else:
+            derived = _derived_weight("split:", stem)
+        score = (split + s_stem * log(stem_count + 1) + s_word * log_word + s_pieces * len(suffixes)
+                 + s_support * support.get(stem, 0) / 10 + s_short * (len(stem) <= 2) + s_unknown * (stem_count == 0)
+                 + s_function * (stem in function_words) + s_own * own_count + derived)
+        if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
+            score += e_final * log_final + (e_end if context == 1 else e_word if context == 2 else 0.0)
+            if stem[-1] in VOWELS:
+                score += e_vowel
+        for row in suffixes:
+            score += params.get(row[4], 0.0)
+        out.append(score)
+    return out
 
 
 def _tokens(suffixes: list, stem: str) -> tuple[str, ...]:
@@ -391,21 +494,64 @@ def _best_splits(word: str) -> tuple[str, ...] | list[tuple[str, ...]]:
     """The segment tokens of the best nominal reading of ``word``, or when they depend on the context, a list
     of them for each context (0 unknown, 1 at a phrase end, 2 before a word): one pass over the readings, as
     only an ezafe's score depends on the context."""
-    readings = _readings(word)
+    readings = _candidate_readings(word)
     if len(readings) == 1:
         return _tokens(*readings[0])
+    if not any(row[3] for suffixes, _ in readings for row in suffixes):
+        return (word,)  # no reading writes a suffix apart: all are written as the word, no need to rank them
+    bounds: list = []
+    scores = _scores(word, readings, 0, bounds)
+    if bounds:  # the derived-stem terms were left out: are the winners clear whatever they are?
+        tops = _clear_winners(readings, scores, bounds)
+        if tops is not None:
+            if tops[0] == tops[1] == tops[2]:
+                return _tokens(*readings[tops[0]])
+            return [_tokens(*readings[top]) for top in tops]
+        scores = _scores(word, readings)
+    best = 0  # the best reading: the highest score, then the fewest suffixes, then the first
+    ezafe = []  # the readings whose score depends on the context: an ezafe on a bare stem
+    for i, (suffixes, _stem) in enumerate(readings):
+        if i and (scores[i] > scores[best] or (scores[i] == scores[best] and len(suffixes) < len(readings[best][0]))):
+            best = i
+        if len(suffixes) == 1 and suffixes[0][1] == "ezafe":
+            ezafe.append(i)
+    if not ezafe:
+        return _tokens(*readings[best])
     weights = _weights()
-    e_end, e_word = weights[14], weights[15]
-    scored = []
-    for suffixes, stem in readings:
-        base = _score(word, suffixes, stem, 0)
-        ezafe = len(suffixes) == 1 and suffixes[0][1] == "ezafe"
-        scored.append((base, base + e_end if ezafe else base, base + e_word if ezafe else base, -len(suffixes),
-                       suffixes, stem))
-    tops = [max(scored, key=lambda item: (item[context], item[3])) for context in range(3)]
-    if tops[0] is tops[1] is tops[2]:
-        return _tokens(tops[0][4], tops[0][5])
-    return [_tokens(top[4], top[5]) for top in tops]
+    tops = [best]
+    for bonus in (weights[14], weights[15]):  # at a phrase end, before a word
+        top = 0
+        for i, (suffixes, _stem) in enumerate(readings):
+            score = scores[i] + bonus if i in ezafe else scores[i]
+            best_score = scores[top] + bonus if top in ezafe else scores[top]
+            if i and (score > best_score or (score == best_score and len(suffixes) < len(readings[top][0]))):
+                top = i
+        tops.append(top)
+    if tops[0] == tops[1] == tops[2]:
+        return _tokens(*readings[best])
+    return [_tokens(*readings[top]) for top in tops]
+
+
+def _clear_winners(readings, scores, bounds) -> list[int] | None:
+    """For each context (unknown, at a phrase end, before a word), the reading that wins whatever the terms
+    left out of ``scores`` (``bounds``: reading, least, most) turn out to be; None if that is not clear."""
+    weights = _weights()
+    lows, highs = list(scores), list(scores)
+    for i, least, most in bounds:
+        lows[i] += least
+        highs[i] += most
+    ezafe = [len(suffixes) == 1 and suffixes[0][1] == "ezafe" for suffixes, _ in readings]
+    tops = []
+    for bonus in (0.0, weights[14], weights[15]):
+        low = [value + bonus if ez else value for value, ez in zip(lows, ezafe)]
+        high = [value + bonus if ez else value for value, ez in zip(highs, ezafe)]
+        top = max(range(len(low)), key=low.__getitem__)
+        floor = low[top] - 1e-9
+        for j, value in enumerate(high):
+            if j != top and value >= floor:
+                return None
+        tops.append(top)
+    return tops
 
 
 def context_after(after) -> int:
@@ -430,46 +576,83 @@ def segment(text: str) -> list[str]:
     ['لە', 'عێراق', 'دا', 'وەک', 'ناو', 'بەکاردێت']
     """
     require_str(text)
-    from ..tokenizer import tokenize
-
     out: list[str] = []
-    append = out.append
-    tokens = tokenize(text)
-    best_splits = _best_splits
+    extend = out.extend
+    chunk_of = _chunk
+    pending = None  # the tokens of the last word so far for each context, when they depend on what follows
+    for chunk in text.split():  # no token holds a space, so the text is read chunk by chunk, each cached
+        context, tokens, last = chunk_of(chunk)
+        if pending is not None:
+            extend(pending[context])
+        extend(tokens)
+        pending = last
+    if pending is not None:
+        extend(pending[1])  # the end of the text is a phrase end
+    return out
+
+
+@functools.cache
+def _plain_word() -> re.Pattern[str]:
+    """Runs of text the tokenizer reads as one word: Kurdish letters, the Arabic-keyboard letters and marks
+    of raw text (ك ى ي ة ھ ۀ أ إ آ ؤ, tatweel, harakat), ZWNJ/ZWJ only between letters."""
+    letters = "".join(ALPHABET) + "كىيةھۀأإآؤ\u0640\u064b-\u0652"
+    return re.compile(f"[{letters}]+(?:[\u200c\u200d]+[{letters}]+)*")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _chunk(chunk: str) -> tuple[int, tuple[str, ...], list | None]:
+    """``segment`` of a run of text without spaces: the context its first token gives the word before it
+    (``context_after``), its segment tokens but those of a last word whose reading depends on what follows,
+    and for such a word its tokens for each context (else None)."""
+    if _plain_word().fullmatch(chunk):  # letters only: one word token, as the tokenizer gives it
+        pieces = _best_splits(chunk)
+        context = 1 if chunk in _phrase_openers() else 2
+        return (context, (), pieces) if pieces.__class__ is list else (context, pieces, None)
+    tokens = tokenize(chunk)
+    out: list[str] = []
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
         if token.kind != "word":
-            append(token.text)
+            out.append(token.text)
             continue
-        pieces = best_splits(token.text)
+        pieces = _best_splits(token.text)
         if pieces.__class__ is list:  # the reading depends on what follows
-            after = tokens[i + 1] if i < last else None
-            pieces = pieces[context_after(after)]
-        if len(pieces) == 1:
-            append(pieces[0])
-        else:
-            out.extend(pieces)
-    return out
+            if i == last:
+                return context_after(tokens[0]), tuple(out), pieces
+            pieces = pieces[context_after(tokens[i + 1])]
+        out.extend(pieces)
+    return context_after(tokens[0]), tuple(out), None
+
+
+def _ranked_readings(normalized: str) -> list[tuple[float, tuple[list, str]]]:
+    """The five best nominal readings of a normalized word with their scores, best first (the first is the one
+    ``verb_preference.tsv`` weighs a verb parse against)."""
+    readings = _candidate_readings(normalized)
+    return sorted(zip(_scores(normalized, readings), readings), key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
+
+
+# the morphemes of stems and verb readings, one object for each (surface, role): fewer objects for the garbage collector
+# to walk through in the cache of analyses
+_morpheme = functools.lru_cache(maxsize=100_000)(Morpheme)
 
 
 @functools.lru_cache(maxsize=200_000)
 def _analyses(word: str) -> tuple[Analysis, ...]:
-    from ..normalizer import normalize
-
     normalized = normalize(word)
     counts = _counts()
-    scored = sorted(((_score(normalized, *item), item) for item in _readings(normalized)),
-                    key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
+    lemmas = _lemmas()
+    lemma_pos = _lemma_pos()
+    scored = _ranked_readings(normalized)
     analyses = []
     for score, (suffixes, stem_) in scored:
-        morphemes = [Morpheme(stem_, "stem")] + [Morpheme(s, role) for s, role, *_ in suffixes]
+        morphemes = [_morpheme(stem_, "stem")] + [row[7] for row in suffixes]
         features: dict[str, str] = {}
-        for _, _, f, *_ in suffixes:
-            features.update(f)
-        lemma = _lemmas().get(normalized) if not suffixes else None
-        lemma = lemma or _lemmas().get(stem_, stem_)
-        known = is_known(stem_)
-        pos = _lemma_pos().get(lemma, "")
+        for row in suffixes:
+            features.update(row[2])
+        lemma = lemmas.get(normalized) if not suffixes else None
+        lemma = lemma or lemmas.get(stem_, stem_)
+        known = counts.get(stem_, 0) >= MIN_STEM_COUNT or bool(_derived(stem_))  # is_known
+        pos = lemma_pos.get(lemma, "")
         if pos == "VERB":
             pos = ""  # a nominal reading of a verb's lemma (a masdar) is no finite verb
         analyses.append(Analysis(word, lemma, stem_, pos, morphemes, features, round(score if known else score - 5, 3)))
@@ -478,14 +661,14 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
         best = analyses[0]
         if normalized in verbs.irregular_forms():
             first = True
-        elif normalized in _lemmas():  # the lemma table knows the word: the verb reading first if it agrees
-            first = verbs.lemma_of(verb_readings[0], _lemma_set()) == _lemmas()[normalized]
+        elif normalized in lemmas:  # the lemma table knows the word: the verb reading first if it agrees
+            first = verbs.lemma_of(verb_readings[0], _lemma_set()) == lemmas[normalized]
         else:
             first = verbs.prefer_verb(verb_readings[0], normalized, best.stem, counts.get(best.stem, 0))
         top = max(best.score, 1.0) + 1 if first else best.score - 1  # a verb-table parse is no guess
         for rank, parse in enumerate(verb_readings):
             stem_ = next(surface for surface, role in reversed(parse.pieces) if role == "stem")
-            morphemes = [Morpheme(surface, role) for surface, role in parse.pieces]
+            morphemes = [_morpheme(surface, role) for surface, role in parse.pieces]
             analyses.append(Analysis(word, verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes,
                                      dict(parse.features), round(top - rank * 0.5, 3)))
         analyses.sort(key=lambda a: -a.score)
@@ -506,8 +689,6 @@ def analyze(word: str) -> list[Analysis]:
 def lemmatize(word: str) -> str:
     """The lemma of the best reading of ``word``."""
     require_str(word)
-    from ..normalizer import normalize
-
     normalized = normalize(word)
     if normalized in _lemmas():
         return _lemmas()[normalized]

@@ -8,11 +8,11 @@ in front (ڕایگەیاند → ڕا + ی + گە + یاند → ڕاگەیشت�
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
-import regex
-
 from .._data import load_table
+from .._regex import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,30 +42,32 @@ def _affixes() -> dict[str, list[tuple[str, str, dict]]]:
 
 @functools.cache
 def _stems() -> tuple[tuple[str, str, str], ...]:
-    """(stem, kind, infinitive), longest stems first."""
+    """(stem, kind, infinitive), longest stems first, then in table order (not in a set's order, which changes
+    with the hash seed: a stem that is both past and present, بەست, would get either tense)."""
     rows = []
     for row in load_table("verb_stems.tsv"):
         rows.append((row["past"], "past", row["infinitive"]))
         for present in row["present"].split("|"):
             if present != "-":
                     rows.append((present, "present", row["infinitive"]))
-    return tuple(sorted(set(rows), key=lambda r: -len(r[0])))
+    return tuple(sorted(dict.fromkeys(rows), key=lambda r: -len(r[0])))
 
 
 @functools.cache
-def _stem_trie() -> dict:
-    """The stems of ``_stems()`` as a letter trie; the key "" of a node lists the stems that end there."""
-    root: dict = {}
+def _stem_finder() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]]]:
+    """A pattern that finds, at each place of a word, the longest stem of ``_stems()`` that starts there;
+    and for each stem, the stems it starts with (itself too), shortest first, each with its table entries."""
+    entries: dict[str, list[tuple[str, str, str]]] = {}
     for entry in _stems():
-        node = root
-        for ch in entry[0]:
-            node = node.setdefault(ch, {})
-        node.setdefault("", []).append(entry)
-    return root
+        entries.setdefault(entry[0], []).append(entry)
+    pattern = re.compile("(?=(" + trie_pattern(entries) + "))")
+    prefixes = {stem: tuple((p, tuple(entries[p])) for p in sorted((p for p in entries if stem.startswith(p)), key=len))
+                for stem in entries}
+    return pattern, prefixes
 
 
 @functools.cache
-def _right_patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
+def _right_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     a = _affixes()
 
     def alt(kind: str) -> str:
@@ -73,9 +75,9 @@ def _right_patterns() -> dict[str, tuple[regex.Pattern[str], ...]]:
 
     present_tail, past_tail, inf_tail = (a[k][0][0] for k in ("present_tail", "past_tail", "infinitive_tail"))
     return {  # a present stem takes a present voice and a present ending, or a past voice and a past ending
-        "present": (regex.compile(rf"(?P<voice>{alt('present_voice')})?(?P<tail>{present_tail})"),
-                    regex.compile(rf"(?P<voice>{alt('past_voice')})(?P<tail>{past_tail}|{inf_tail})")),
-        "past": (regex.compile(rf"(?P<voice>)(?P<tail>{past_tail}|{inf_tail})"),),
+        "present": (re.compile(rf"(?P<voice>{alt('present_voice')})?(?P<tail>{present_tail})"),
+                    re.compile(rf"(?P<voice>{alt('past_voice')})(?P<tail>{past_tail}|{inf_tail})")),
+        "past": (re.compile(rf"(?P<voice>)(?P<tail>{past_tail}|{inf_tail})"),),
     }
 
 
@@ -95,44 +97,84 @@ def past_stems() -> frozenset[str]:
     return frozenset(row["past"] for row in load_table("verb_stems.tsv"))
 
 
+@functools.cache
+def _left_affixes(finite: bool) -> tuple[dict[str, tuple[tuple, ...]], int]:
+    """The ways [negation] [aspect/mood] [agent] can end what precedes a stem, by the string they spell
+    (empty ones included): each as (order, negation, aspect, agent, their features); and the longest."""
+    a = _affixes()
+    none = [("", "", {})]
+    out: dict[str, list[tuple]] = {}
+    order = 0
+    for agent, _, agent_f in none + (a["agent"] if finite else []):
+        for asp, _, asp_f in none + (a["aspect"] if finite else []):
+            for neg, _, neg_f in none + a["negation"]:
+                out.setdefault(neg + asp + agent, []).append((order, neg, asp, agent, {**neg_f, **asp_f, **agent_f}))
+                order += 1
+    return {spelled: tuple(rows) for spelled, rows in out.items()}, max(map(len, out))
+
+
+MIN_STEM_COUNT = 1  # as in the analyzer: a known word has at least this count
+
+
+@functools.cache
+def _lexicon() -> dict[str, int]:
+    """The analyzer's word counts (one dict, loaded once)."""
+    from .analyzer import _counts
+
+    return _counts()
+
+
 @functools.lru_cache(maxsize=50_000)
 def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], ...], dict, int], ...]:
     """Ways to read what precedes the stem: [preverb or known nominal part] [negation] [aspect] [agent].
     An agent clitic needs a preverb, negation or aspect before it; an infinitive takes neither aspect nor
     agent."""
-    from .analyzer import MIN_STEM_COUNT, _counts
-
-    counts, a, preverbs = _counts(), _affixes(), _preverbs()
-    none = [("", "", {})]
+    counts, preverbs = _lexicon(), _preverbs()
+    table, longest = _left_affixes(finite)
+    size = len(left)
+    found = []
+    for n in range(min(longest, size) + 1):
+        rows = table.get(left[size - n:])
+        if rows:
+            found.extend(rows)
+    found.sort(key=lambda row: row[0])  # in the order of the affix table
     out = []
-    for agent, _, agent_f in none + (a["agent"] if finite else []):
-        if not left.endswith(agent):
+    for _, neg, asp, agent, features in found:
+        head = left[: size - len(neg) - len(asp) - len(agent)]
+        if agent and not (neg or asp or head in preverbs):
             continue
-        rest = left[: len(left) - len(agent)]
-        for asp, _, asp_f in none + (a["aspect"] if finite else []):
-            if not rest.endswith(asp):
+        pieces = [(head, "preverb" if head in preverbs else "stem")] if head else []
+        if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
+            # a known nominal part and a preverb: باوەڕ + پێ + کراو (no preverb ends another one)
+            preverb = next((p for p in _preverb_list() if head.endswith(p) and len(head) - len(p) >= 2
+                            and counts.get(head[: -len(p)], 0) >= MIN_STEM_COUNT), None) if head.endswith(
+                _preverb_list()) else None
+            if preverb is None:
                 continue
-            rest2 = rest[: len(rest) - len(asp)]
-            for neg, _, neg_f in none + a["negation"]:
-                if not rest2.endswith(neg):
-                    continue
-                head = rest2[: len(rest2) - len(neg)]
-                if agent and not (neg or asp or head in preverbs):
-                    continue
-                pieces = [(head, "preverb" if head in preverbs else "stem")] if head else []
-                if head and head not in preverbs and not (len(head) >= 2 and counts.get(head, 0) >= MIN_STEM_COUNT):
-                    # a known nominal part and a preverb: باوەڕ + پێ + کراو
-                    preverb = next((p for p in preverbs if head.endswith(p) and len(head) - len(p) >= 2
-                                    and counts.get(head[: -len(p)], 0) >= MIN_STEM_COUNT), None)
-                    if preverb is None:
-                        continue
-                    pieces = [(head[: -len(preverb)], "stem"), (preverb, "preverb")]
-                pieces += [(p, r) for p, r in ((neg, "prefix"), (asp, "prefix"), (agent, "clitic")) if p]
-                out.append((tuple(pieces), {**neg_f, **asp_f, **agent_f}, bool(neg) + bool(asp) + bool(agent)))
+            pieces = [(head[: -len(preverb)], "stem"), (preverb, "preverb")]
+        pieces += [(p, r) for p, r in ((neg, "prefix"), (asp, "prefix"), (agent, "clitic")) if p]
+        out.append((tuple(pieces), features, bool(neg) + bool(asp) + bool(agent)))
     return tuple(out)
 
 
-NOMINAL_HEAD_MAX_COUNT = 5  # a marked verb reading beats a noun reading whose stem is rarer (tuned on train)
+@functools.cache
+def _preverb_list() -> tuple[str, ...]:
+    return tuple(form for form, _, _ in _affixes()["preverb"])
+
+
+@functools.lru_cache(maxsize=50_000)
+def _right_parses(kind: str, right: str) -> tuple[tuple[str, str], ...]:
+    """Ways to read what follows a stem of ``kind`` (present or past) as [voice] [tail]: (voice, tail, whether
+    it is shaped like an infinitive: a past stem or a voice + ن)."""
+    out = []
+    for pattern in _right_patterns()[kind]:
+        match = pattern.fullmatch(right)
+        if match:
+            voice, tail = match.group("voice") or "", match.group("tail") or ""
+            out.append((voice, tail, bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))))
+    return tuple(out)
+
+
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -144,29 +186,21 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     """
     if word in irregular_forms():
         return (irregular_forms()[word],)
-    rights = _right_patterns()
     results: dict[tuple, VerbParse] = {}
-    trie = _stem_trie()
+    finder, prefixes = _stem_finder()
     candidates = []
-    size = len(word)
-    for start in range(size):  # every stem of the table that occurs in the word, by a walk down a letter trie
-        node = trie
-        for end in range(start, size):
-            node = node.get(word[end])
-            if node is None:
-                break
-            found = node.get("")
-            if found:
-                candidates.extend((start, entry) for entry in found)
-    for start, (stem_, kind, infinitive) in candidates:
-        left, right = word[:start], word[start + len(stem_):]
-        for pattern in rights[kind]:
-            match = pattern.fullmatch(right)
-            if not match:
-                continue
-            voice, tail = match.group("voice") or "", match.group("tail") or ""
+    for match in finder.finditer(word):  # every stem of the table that occurs in the word, shortest first
+        start = match.start()
+        for stem_, entries in prefixes[match.group(1)]:
+            right = word[start + len(stem_):]
+            for entry in entries:  # only the stems that what follows them can end
+                tails = _right_parses(entry[1], right)
+                if tails:
+                    candidates.append((start, entry, tails))
+    for start, (stem_, kind, infinitive), tails in candidates:
+        left = word[:start]
+        for voice, tail, shaped_infinitive in tails:
             voice_past = voice in _past_voices()
-            shaped_infinitive = bool(_infinitive_tail().fullmatch(tail)) and (kind == "past" or bool(voice))
             # past stem + ن: the masdar, or with دە/نە before it a finite 3pl (دەکردن, دەبوون)
             for infinitive_form in ((True, False) if shaped_infinitive else (False,)):
                 for pieces, features, evidence in _left_parses(left, not infinitive_form):
@@ -211,8 +245,8 @@ def _past_voices() -> frozenset[str]:
 
 
 @functools.cache
-def _infinitive_tail() -> regex.Pattern[str]:
-    return regex.compile(_affixes()["infinitive_tail"][0][0])
+def _infinitive_tail() -> re.Pattern[str]:
+    return re.compile(_affixes()["infinitive_tail"][0][0])
 
 
 @functools.cache
@@ -234,23 +268,16 @@ def auxiliaries() -> frozenset[str]:
 
 
 @functools.cache
-def _masdar_ends() -> tuple[frozenset[str], tuple[int, ...]]:
-    ends = past_stems() | _past_voices()
-    return frozenset(ends), tuple(sorted({len(e) for e in ends}))
+def _masdar_ends() -> tuple[str, ...]:
+    return tuple(sorted(past_stems() | _past_voices()))
 
 
 def may_be_masdar(word: str) -> bool:
     """A quick test before ``parses``: does ``word`` end in a past stem or a past voice + ن or نەوە?"""
     if word.endswith("نەوە"):
-        rest = word[:-4]
-    elif word.endswith("ن"):
-        rest = word[:-1]
-    else:
-        return False
-    ends, lengths = _masdar_ends()
-    for n in lengths:
-        if rest[-n:] in ends:
-            return True
+        return word[:-4].endswith(_masdar_ends())
+    if word.endswith("ن"):
+        return word[:-1].endswith(_masdar_ends())
     return False
 
 
@@ -258,34 +285,58 @@ def is_infinitive(parse: VerbParse) -> bool:
     return ("verbform", "inf") in parse.features
 
 
+_CONDITION = re.compile(r"(!?)(\w+)(?:(>=|<=|=|<|>)(\d+))?")
+
+
+@functools.cache
+def _preference_rows() -> tuple[tuple[object, bool], ...]:
+    """``verb_preference.tsv``: each row as (a test of the facts, prefer the verb). A row's conditions are
+    compiled once into one expression over the tuple of facts (``_FACTS`` order), e.g. ``f[3] >= 3 and f[1]``."""
+    rows = []
+    for row in load_table("verb_preference.tsv"):
+        terms = []
+        for part in row["when"].split():
+            match = _CONDITION.fullmatch(part)
+            if match is None or match.group(2) not in _FACTS:
+                raise ValueError(f"verb_preference.tsv: bad condition {part!r}")
+            negated, fact, op, number = match.groups()
+            term = f"f[{_FACTS.index(fact)}]" + (f" {'==' if op == '=' else op} {int(number)}" if op else "")
+            terms.append(f"not ({term})" if negated else term)
+        test = eval("lambda f: " + (" and ".join(terms) or "True"))  # noqa: S307 - built from checked parts only
+        rows.append((test, row["prefer"] == "verb"))
+    return tuple(rows)
+
+
+_FACTS = ("infinitive", "preverb", "nominal", "stem_length", "head_length", "clitic", "markers", "pieces", "past",
+          "present", "participle", "ends_in_y_or_e", "noun_whole", "noun_count", "noun_reaches_tail")
+
+
+def preference_facts(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> tuple[int, ...]:
+    """The facts the rows of ``verb_preference.tsv`` test (in ``_FACTS`` order), of a verb parse of ``word``
+    and of the stem and lexicon count of its best nominal reading."""
+    pieces = parse.pieces
+    last, last_role = pieces[-1]
+    tense = dict(parse.features).get("tense")
+    stem_end = sum(len(surface) for surface, _ in pieces[:-1]) + 1
+    return (is_infinitive(parse), pieces[0][1] == "preverb", parse.nominal_head, parse.stem_length, len(pieces[0][0]),
+            any(role == "clitic" for _, role in pieces), parse.finite_markers, len(pieces), tense == "pst",
+            tense == "prs", last_role == "suffix" and (last.startswith("وو") or last.startswith("او")),
+            last in ("ی", "ە"), noun_stem == word, noun_stem_count, len(noun_stem) >= stem_end)
+
+
+def preference_row(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> int:
+    """The number of the row of ``verb_preference.tsv`` that decides (the first whose conditions hold)."""
+    facts = preference_facts(parse, word, noun_stem, noun_stem_count)
+    for number, (test, _) in enumerate(_preference_rows()):
+        if test(facts):
+            return number
+    raise ValueError("verb_preference.tsv needs a last row without conditions")
+
+
 def prefer_verb(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> bool:
-    """Should the verb reading rank above the best nominal reading (stem ``noun_stem``)? Tuned on the
-    UniMorph training rows only."""
-    markers = parse.finite_markers
-    head_role = parse.pieces[0][1]
-    if (parse.stem_length == 1 and any(role == "clitic" for _, role in parse.pieces) and noun_stem == word
-            and noun_stem_count >= NOMINAL_HEAD_MAX_COUNT):
-        return False  # a frequent word is no verb on a one-letter stem and a clitic (ئەمنی ≠ ئە + م + ن + ی)
-    if is_infinitive(parse):  # a masdar: unless the nominal reading cuts into the verb
-        stem_end = sum(len(surface) for surface, _ in parse.pieces[:-1]) + 1
-        # a preverb or a nominal part before a stem of three letters or more: هەڵفڕین، وێنەکێشان (not دڵ + مان)
-        compound = noun_stem != word and (head_role == "preverb" or (parse.nominal_head and parse.stem_length >= 3
-                                                                     and len(parse.pieces[0][0]) >= 3))
-        return noun_stem == word or len(noun_stem) >= stem_end or noun_stem_count < 1 or compound
-    if parse.nominal_head or head_role == "preverb":
-        tense = dict(parse.features).get("tense")
-        last, role = parse.pieces[-1]
-        if tense == "pst" and role == "suffix" and (last.startswith("وو") or last.startswith("او")):
-            return True  # a participle or perfect of a compound verb: پێشکەوتوو، یەکگرتووەکان، باوەڕپێکراو
-        if (head_role == "preverb" and not markers and tense == "prs" and len(parse.pieces) > 2
-                and parse.pieces[-1][0] not in ("ی", "ە")):
-            return True  # preverb + present stem + person ending: imperative/subjunctive (هەڵبژێرم)
-        if head_role == "preverb" and markers >= 1:
-            return True  # preverb + negation/aspect/agent/voice: ڕایگەیاند
-        if head_role == "preverb" and tense == "pst" and parse.stem_length >= 2 and len(parse.pieces) == 2:
-            return True  # preverb + a bare past stem: the 3sg past (دەرکەوت، دەرچوو، ڕابوارد)
-        return noun_stem_count < 1 or (markers >= 1 and noun_stem_count < NOMINAL_HEAD_MAX_COUNT)
-    return markers >= 1 or parse.stem_length >= 3
+    """Should the verb reading rank above the best nominal reading (stem ``noun_stem``)? The rows of
+    ``verb_preference.tsv`` decide (set on the UniMorph training rows only)."""
+    return _preference_rows()[preference_row(parse, word, noun_stem, noun_stem_count)][1]
 
 
 def lemma_of(parse: VerbParse, lemmas: frozenset[str] | set[str]) -> str:
