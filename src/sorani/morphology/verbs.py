@@ -8,6 +8,7 @@ in front (ڕایگەیاند → ڕا + ی + گە + یاند → ڕاگەیشت�
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -288,23 +289,29 @@ def is_infinitive(parse: VerbParse) -> bool:
 _CONDITION = re.compile(r"(!?)(\w+)(?:(>=|<=|=|<|>)(\d+))?")
 
 
+_COMPARE = {None: lambda value, _: bool(value), "=": operator.eq, ">=": operator.ge, "<=": operator.le,
+            "<": operator.lt, ">": operator.gt}
+
+
 @functools.cache
-def _preference_rows() -> tuple[tuple[object, bool], ...]:
-    """``verb_preference.tsv``: each row as (a test of the facts, prefer the verb). A row's conditions are
-    compiled once into one expression over the tuple of facts (``_FACTS`` order), e.g. ``f[3] >= 3 and f[1]``."""
+def _preference_rows() -> tuple[tuple[tuple[tuple[int, object, int, bool], ...], bool], ...]:
+    """``verb_preference.tsv``: each row as (its conditions, prefer the verb). A condition is (the index of
+    its fact in ``_FACTS``, the comparison, the number, negated)."""
     rows = []
     for row in load_table("verb_preference.tsv"):
-        terms = []
+        conditions = []
         for part in row["when"].split():
             match = _CONDITION.fullmatch(part)
             if match is None or match.group(2) not in _FACTS:
                 raise ValueError(f"verb_preference.tsv: bad condition {part!r}")
             negated, fact, op, number = match.groups()
-            term = f"f[{_FACTS.index(fact)}]" + (f" {'==' if op == '=' else op} {int(number)}" if op else "")
-            terms.append(f"not ({term})" if negated else term)
-        test = eval("lambda f: " + (" and ".join(terms) or "True"))  # noqa: S307 - built from checked parts only
-        rows.append((test, row["prefer"] == "verb"))
+            conditions.append((_FACTS.index(fact), _COMPARE[op], int(number or 0), bool(negated)))
+        rows.append((tuple(conditions), row["prefer"] == "verb"))
     return tuple(rows)
+
+
+def _holds(conditions: tuple[tuple[int, object, int, bool], ...], facts: tuple[int, ...]) -> bool:
+    return all(compare(facts[index], number) != negated for index, compare, number, negated in conditions)
 
 
 _FACTS = ("infinitive", "preverb", "nominal", "stem_length", "head_length", "clitic", "markers", "pieces", "past",
@@ -327,8 +334,8 @@ def preference_facts(parse: VerbParse, word: str, noun_stem: str, noun_stem_coun
 def preference_row(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> int:
     """The number of the row of ``verb_preference.tsv`` that decides (the first whose conditions hold)."""
     facts = preference_facts(parse, word, noun_stem, noun_stem_count)
-    for number, (test, _) in enumerate(_preference_rows()):
-        if test(facts):
+    for number, (conditions, _) in enumerate(_preference_rows()):
+        if _holds(conditions, facts):
             return number
     raise ValueError("verb_preference.tsv needs a last row without conditions")
 
