@@ -205,3 +205,49 @@ def test_top_bigram_ratio_counts_the_most_repeated_bigram(words):
     top = max(Counter(zip(words, words[1:])).values(), default=0)
     assert signals["words"] == len(words)
     assert signals["top_bigram_ratio"] == round(top * 2 / max(1, len(words)), 4)
+
+
+@pytest.mark.parametrize(
+    ("toml", "match"),
+    [("[dedup]\nbands = 0\n", "bands"),  # was a ZeroDivisionError traceback
+     ("[dedup]\nshingle = 0\n", "shingle"),  # was an IndexError in the MinHash
+     ("[dedup]\nnum_perm = 0\n", "num_perm"),  # silently no near dedup
+     ("[dedup]\nshingle = 2.5\n", "shingle"),
+     ("[dedup]\nthreshold = 2.0\n", "threshold"),
+     ("[output]\nshard_size = 2.5\n", "shard_size"),
+     ("[input]\ntext_field = 5\n", "text_field"),  # every document rejected as missing-field
+     ("[langid]\nkeep = \"ckb\"\n", "keep"),  # a str is not a list: {'c', 'k', 'b'} rejected all Sorani
+     ("[langid]\nkeep = 5\n", "keep"),
+     ("[langid]\nmin_score = 1.5\n", "min_score"),
+     ("[quality]\nmax_url_ratio = -0.1\n", "max_url_ratio")],
+)
+def test_wrong_values_are_config_errors_before_any_work(tmp_path, toml, match):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(toml)
+    with pytest.raises(ConfigError, match=match):
+        build([], tmp_path / "out", config=bad)
+    assert not (tmp_path / "out").exists()
+    config = Config()  # a Config built in Python gets the same checks
+    section, rest = toml.strip("[").split("]\n")
+    key, value = rest.strip().split(" = ")
+    setattr(getattr(config, section), key, eval(value))  # noqa: S307 - the literals above
+    with pytest.raises(ConfigError, match=match):
+        build([], tmp_path / "out", config=config)
+
+
+def test_build_arguments_are_checked(tmp_path):
+    for jobs in (0, -1, "2", 1.5):
+        with pytest.raises(ConfigError, match="jobs"):
+            build([], tmp_path / "out", jobs=jobs)
+    with pytest.raises(TypeError, match="out"):
+        build([], None)
+    with pytest.raises(TypeError, match="config"):
+        build([], tmp_path / "out", config=5)
+    assert not (tmp_path / "out").exists()
+    # one path alone is one input (it used to be read as the characters of its name)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("سەرۆکوەزیرانی عێراق ئەمڕۆ بە سەرۆکایەتیی شاندێکی حکومەت بەرەو ئەمریکا بەڕێکەوت و لەگەڵ بایدن "
+                   "کۆبووەوە", encoding="utf-8")
+    stats = build(str(doc), tmp_path / "out", config={"output": {"format": "jsonl"}})
+    assert stats["documents"]["input"] == 1
+    assert [r["id"] for r in read_parts(tmp_path / "out" / "accepted")] == ["doc.txt"]
