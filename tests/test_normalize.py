@@ -160,3 +160,25 @@ def test_rules_example_column_is_true():
             assert sorani.normalize(before, tier=row["tier"]) == after, row["name"]
             checked += 1
     assert checked >= 15
+
+
+def test_offsets_on_the_repair_tier_is_a_config_error():
+    # was a NotImplementedError, outside the SoraniError hierarchy
+    with pytest.raises(sorani.SoraniError, match="offsets"):
+        sorani.normalize("دستان خوش بیت", tier="repair", offsets=True)
+
+
+@pytest.mark.parametrize("option", ["initial_r", "zwnj", "punctuation", "spacing"])
+@pytest.mark.parametrize("value", ["no", "False", 0, None])
+def test_switches_take_only_true_or_false(option, value):
+    # Normalizer(initial_r="no") used to switch the rule on ("no" is truthy): a silent wrong result
+    with pytest.raises(sorani.SoraniError, match=option):
+        sorani.Normalizer(**{option: value})
+    assert sorani.Normalizer(initial_r=False)("رێگا") == "رێگا"
+
+
+def test_offsets_and_tokenize_normalize_take_only_true_or_false():
+    with pytest.raises(sorani.SoraniError, match="offsets"):
+        sorani.normalize("ره‌زبه‌ر", offsets="yes")
+    with pytest.raises(sorani.SoraniError, match="normalize"):
+        sorani.tokenize("هێزێكی", normalize="yes")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from ._data import load_table
-from .errors import require_str
+from .errors import require_bool, require_str
 from .normalizer import _char_class
 
 KINDS = (
@@ -114,6 +114,7 @@ def tokenize(text: str, *, normalize: bool = False) -> list[Token]:
     [Token(text='هێزێکی', start=0, end=6, kind='word')]
     """
     require_str(text)
+    require_bool(normalize, "normalize")
     kinds = _kind_by_index()
     if not normalize:
         return [Token(m.group(), m.start(), m.end(), kinds[m.lastindex]) for m in _token_re().finditer(text)]
