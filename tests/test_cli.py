@@ -96,3 +96,18 @@ def test_numbers_dates_and_sort_commands():
     assert run("numbers", "--spell", "21000").stdout.decode().strip() == "بیست و یەک هەزار"
     assert run("sort", stdin="ڕێ\nران\nئاو\n".encode()).stdout.decode().split() == ["ئاو", "ران", "ڕێ"]
     assert run("dates", "--ref", "yesterday").returncode == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["normalize", "--tier", "nope"], ["normalize", "-j", "two"], ["translit", "--scheme", "klingon"],
+     ["dates", "--ref", "yesterday"], ["identify", "--top", "0"], ["identify", "--top", "-1"],
+     ["corpus", "build"], ["nope"], ["normalize", "-j", "0"]],
+)
+def test_bad_arguments_are_one_line(args):
+    # argparse used to print its usage block too; --top 0 and -1 used to be accepted (and cut the scores)
+    result = run(*args, stdin="کورد\n".encode())
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and "error:" in message
+    assert "Traceback" not in message and not result.stdout
+
