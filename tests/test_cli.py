@@ -111,3 +111,11 @@ def test_bad_arguments_are_one_line(args):
     assert result.returncode == 2 and message.count("\n") == 1 and "error:" in message
     assert "Traceback" not in message and not result.stdout
 
+
+def test_parallel_run_writes_the_lines_before_a_bad_one(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes("هێزێكی\nرایگەیاند\n".encode() + b"\xff\n" + "کورد\n".encode())
+    serial, parallel = run("normalize", "-j", "1", str(path)), run("normalize", "-j", "2", str(path))
+    assert serial.returncode == parallel.returncode == 2
+    assert parallel.stdout == serial.stdout == "هێزێکی\nڕایگەیاند\n".encode()
+    assert parallel.stderr == serial.stderr and f"{path}:3" in parallel.stderr.decode()
