@@ -122,6 +122,8 @@ def find_dates(text: str, *, ref: datetime.date | None = None) -> list[DateSpan]
     require_str(text)
     if ref is not None and not isinstance(ref, datetime.date):
         raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+    if isinstance(ref, datetime.datetime):
+        ref = ref.date()  # the values are dates: a time of day in ref must not turn them into datetimes
     spans = []
     for m in numeric_pattern().finditer(text) if _ANY_DIGIT.search(text) else ():
         read = read_numeric(m)
