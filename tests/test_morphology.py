@@ -291,3 +291,18 @@ def test_verb_preference_rows_hold_for_their_examples():
         noun = analyzer._ranked_readings(word)[0][1][1]  # the stem of the best nominal reading
         got = verbs.preference_row(parse, word, noun, analyzer._counts().get(noun, 0))
         assert got == number, (row["example"], got, number)
+
+
+def test_changing_a_returned_analysis_leaves_the_next_call_alone():
+    # analyze used to hand out the objects of its cache: a caller's change showed up in every later analyze,
+    # lemmatize and stem of the word in the process
+    first = sorani.analyze("ماڵەکەی")[0]
+    first.lemma = "x"
+    first.features["definite"] = "changed"
+    first.morphemes.append(sorani.Morpheme("x", "stem"))
+    again = sorani.analyze("ماڵەکەی")[0]
+    assert again.lemma == "ماڵ" and again.features["definite"] == "def"
+    assert [m.surface for m in again.morphemes] == ["ماڵ", "ەکە", "ی"]
+    assert sorani.lemmatize("ماڵەکەی") == "ماڵ"
+    with pytest.raises(AttributeError):  # a morpheme is shared between readings: it cannot be changed
+        again.morphemes[0].surface = "x"

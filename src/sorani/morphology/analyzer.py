@@ -27,7 +27,7 @@ MIN_STEM_COUNT = verbs.MIN_STEM_COUNT
 MIN_STEM_LENGTH = 2
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Morpheme:
     surface: str
     role: str  # stem, suffix, clitic, ezafe, postposition, prefix
@@ -681,9 +681,14 @@ def _lemma_set() -> frozenset[str]:
 
 
 def analyze(word: str) -> list[Analysis]:
-    """Readings of ``word``, best first; an unknown word still gets one (with a lower score)."""
+    """Readings of ``word``, best first; an unknown word still gets one (with a lower score).
+
+    The readings are the caller's own: changing one (its morphemes, its features) leaves what the next call
+    returns as it was.
+    """
     require_str(word)
-    return list(_analyses(word))
+    return [Analysis(a.word, a.lemma, a.stem, a.pos, list(a.morphemes), dict(a.features), a.score)
+            for a in _analyses(word)]
 
 
 def lemmatize(word: str) -> str:
