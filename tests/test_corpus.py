@@ -251,3 +251,22 @@ def test_build_arguments_are_checked(tmp_path):
     stats = build(str(doc), tmp_path / "out", config={"output": {"format": "jsonl"}})
     assert stats["documents"]["input"] == 1
     assert [r["id"] for r in read_parts(tmp_path / "out" / "accepted")] == ["doc.txt"]
+
+
+GOOD = "سەرۆکوەزیرانی عێراق ئەمڕۆ بە سەرۆکایەتیی شاندێکی حکومەت بەرەو ئەمریکا بەڕێکەوت و لەگەڵ بایدن کۆبووەوە"
+GOOD2 = "لە شاری هەولێر کۆنفرانسێکی گەورە بۆ پەروەردە و فێرکردن ئەنجام درا و چەندین مامۆستا بەشدارییان تێدا کرد"
+
+
+def test_zstd_inputs_are_read_line_by_line(tmp_path):
+    # a .jsonl.zst, .csv.zst or --lines .txt.zst was one 'read:unreadable' record: the zstd stream reader
+    # has no readline
+    zstandard = pytest.importorskip("zstandard")
+    pack = zstandard.ZstdCompressor().compress
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl.zst").write_bytes(pack((json.dumps({"id": "j1", "text": GOOD}) + "\n").encode()))
+    (tmp_path / "in" / "b.csv.zst").write_bytes(pack(f'id,text\nc1,"{GOOD2}"\n'.encode()))
+    build([tmp_path / "in"], tmp_path / "out", config={"output": {"format": "jsonl"}})
+    assert sorted(r["id"] for r in read_parts(tmp_path / "out" / "accepted")) == ["c1", "j1"]
+    (tmp_path / "lines.txt.zst").write_bytes(pack(f"{GOOD}\n{GOOD2}\n".encode()))
+    build([tmp_path / "lines.txt.zst"], tmp_path / "out2", config={"input": {"lines": True}})
+    assert sorted(r["id"] for r in read_parts(tmp_path / "out2" / "accepted")) == ["lines.txt.zst:1", "lines.txt.zst:2"]

@@ -30,7 +30,8 @@ def _open_binary(path: Path):
     if path.suffix == ".zst":
         import zstandard
 
-        return zstandard.ZstdDecompressor().stream_reader(open(path, "rb"))  # noqa: SIM115
+        # the stream reader has no readline: buffered, it can be read line by line (JSONL, CSV, --lines)
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(open(path, "rb")))  # noqa: SIM115
     return open(path, "rb")  # noqa: SIM115
 
 
