@@ -270,3 +270,27 @@ def test_zstd_inputs_are_read_line_by_line(tmp_path):
     (tmp_path / "lines.txt.zst").write_bytes(pack(f"{GOOD}\n{GOOD2}\n".encode()))
     build([tmp_path / "lines.txt.zst"], tmp_path / "out2", config={"input": {"lines": True}})
     assert sorted(r["id"] for r in read_parts(tmp_path / "out2" / "accepted")) == ["lines.txt.zst:1", "lines.txt.zst:2"]
+
+
+def test_files_that_break_the_readers_are_rejected_records_not_crashes(tmp_path):
+    # each of these used to stop the whole build with a traceback: a lone surrogate escaped in JSON
+    # (UnicodeEncodeError when the record was written), a CSV field over the csv module's 128 KiB limit, a
+    # truncated gzip (EOFError), a file that is not Parquet (ArrowInvalid); a CSV row with bytes that are
+    # not UTF-8 was silently given U+FFFD instead of being rejected like a bad line of any other format
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps({"id": "ok", "text": GOOD}) + "\n"
+                                    + json.dumps({"id": "half", "text": "\ud800" + GOOD2}) + "\n")
+    long_text = " ".join([GOOD2] * 1500)  # about 300 KB
+    (folder / "b.csv").write_bytes(f'id,text\nlong,"{long_text}"\n'.encode() + b'bad,"\xff\xfe x"\n')
+    (folder / "c.jsonl.gz").write_bytes(gzip.compress(b'{"id": "z", "text": "x"}\n')[:20])
+    (folder / "d.parquet").write_bytes(b"PAR1 not parquet")
+    stats = build([folder], tmp_path / "out", config={"output": {"format": "jsonl"}})
+    accepted = {r["id"] for r in read_parts(tmp_path / "out" / "accepted")}
+    rejected = {r["id"]: r["reason"] for r in read_parts(tmp_path / "out" / "rejected")}
+    assert accepted == {"ok", "long"}
+    assert rejected["a.jsonl:2"].startswith("read:invalid-unicode: lone surrogate")
+    assert rejected["b.csv:2"].startswith("read:invalid-utf8")
+    assert rejected[str(folder / "c.jsonl.gz")].startswith("read:unreadable: EOFError")
+    assert rejected[str(folder / "d.parquet")].startswith("read:unreadable")
+    assert stats["documents"] == {"input": 6, "accepted": 2, "rejected": 4}
