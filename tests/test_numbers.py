@@ -130,3 +130,13 @@ def test_find_numbers_splits_runs_that_are_not_one_number(text, expected):
     found = sorani.find_numbers(text)
     assert [(n.text, n.value) for n in found] == expected
     assert all(text[n.start : n.end] == n.text for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ساڵانی 2019,2020", [2019, 2020]), ("بەشی 1,2,3", [1, 2, 3]), ("١,٥٠٠ دینار", [1500]),
+     ("10,000.5", [Decimal("10000.5")])],
+)
+def test_a_number_after_a_comma_is_found(text, expected):
+    # a number right after a Latin or Arabic thousands comma used to be skipped (2019,2020 gave 2019 only)
+    assert [n.value for n in sorani.find_numbers(text)] == expected
