@@ -119,3 +119,14 @@ def test_parallel_run_writes_the_lines_before_a_bad_one(tmp_path):
     assert serial.returncode == parallel.returncode == 2
     assert parallel.stdout == serial.stdout == "هێزێکی\nڕایگەیاند\n".encode()
     assert parallel.stderr == serial.stderr and f"{path}:3" in parallel.stderr.decode()
+
+
+def test_evaluate_with_a_gold_file_that_is_not_utf8(tmp_path):
+    # was a UnicodeDecodeError traceback
+    gold = tmp_path / "gold.tsv"
+    gold.write_bytes("هێزێكی\tهێزێکی\n".encode() + b"\xff\tx\n")
+    result = run("evaluate", "normalize", "--gold", str(gold))
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and f"{gold}:2" in message
+    result = run("evaluate", "normalize", "--show", "-1")  # was taken: "first -1 misses", all but the last
+    assert result.returncode == 2 and result.stderr.decode().count("\n") == 1
