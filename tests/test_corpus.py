@@ -294,3 +294,10 @@ def test_files_that_break_the_readers_are_rejected_records_not_crashes(tmp_path)
     assert rejected[str(folder / "c.jsonl.gz")].startswith("read:unreadable: EOFError")
     assert rejected[str(folder / "d.parquet")].startswith("read:unreadable")
     assert stats["documents"] == {"input": 6, "accepted": 2, "rejected": 4}
+
+
+def test_config_file_that_is_not_utf8_names_its_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"[quality]\nmin_words = 3 # \xff\n")
+    with pytest.raises(ConfigError, match=r"bad\.toml:2: invalid UTF-8"):
+        build([], tmp_path / "out", config=bad)

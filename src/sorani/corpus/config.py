@@ -175,6 +175,11 @@ def load(path: str | Path | None) -> Config:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: invalid UTF-8 at byte {exc.start}") from None
     if path.suffix in (".yaml", ".yml"):
         try:
             import yaml
@@ -191,6 +196,6 @@ def load(path: str | Path | None) -> Config:
             import tomli as tomllib
         try:
             data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: {exc}") from None
     return from_dict(data)
