@@ -243,6 +243,8 @@ def test_build_arguments_are_checked(tmp_path):
         build([], None)
     with pytest.raises(TypeError, match="config"):
         build([], tmp_path / "out", config=5)
+    with pytest.raises(TypeError):  # options by keyword only
+        build([], tmp_path / "out", None)
     assert not (tmp_path / "out").exists()
     # one path alone is one input (it used to be read as the characters of its name)
     doc = tmp_path / "doc.txt"

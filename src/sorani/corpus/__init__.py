@@ -31,8 +31,8 @@ def demo_inputs() -> list[Path]:
     return [Path(str(resources.files("sorani").joinpath("data", "demo-corpus", "demo.jsonl")))]
 
 
-def build(inputs, out, config: Config | str | Path | None = None, engine: str = "local", jobs: int = 1,
-          scheduler: str | None = None, resume: bool = False, overwrite: bool = False,
+def build(inputs, out, *, config: Config | str | Path | dict | None = None, engine: str = "local",
+          jobs: int = 1, scheduler: str | None = None, resume: bool = False, overwrite: bool = False,
           progress: bool = False) -> dict:
     """Build a corpus from ``inputs`` (files or folders; one path alone, or none for the demo corpus) into
     ``out``; returns the statistics (also written to ``out/stats.json``, with ``out/report.html``).
