@@ -28,7 +28,7 @@ def test_tiers_are_idempotent_and_never_crash(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(text_strategy, st.sampled_from(["latin", "arabic-indic", None]))
+@given(text_strategy, st.sampled_from(["latin", "arabic-indic", "persian", None]))
 def test_digit_options_are_idempotent(text, digits):
     once = sorani.normalize(text, digits=digits)
     assert sorani.normalize(once, digits=digits) == once
