@@ -66,10 +66,11 @@ def _token_re() -> re.Pattern:
     marks = _class(r"\p{M}", _MARK_BLOCKS)
     pictographic = _class(r"\p{Extended_Pictographic}", _EMOJI_BLOCKS)
     punctuation = _char_class({chr(c) for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P")})
-    emoji_mod = "[\uFE0F\U0001F3FB-\U0001F3FF]*"
+    emoji_mod = "[\uFE0F\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]*"  # variation, skin tone, tag characters
     latin_word = rf"{latin}(?:{latin}|{marks}|[0-9])*"
     parts = (
         ("word", rf"{arabic}+(?:[\u200c\u200d]+{arabic}+)*"),
+        ("keycap", r"[0-9#*]\uFE0F?\u20E3"),  # 1️⃣ #️⃣: one emoji, before a digit can start a number
         ("date", rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?!{_D})|{_D}{{1,2}}/{_D}{{1,2}}/(?:{_D}{{4}}|{_D}{{2}})(?!{_D})"
                  rf"|{_D}{{1,2}}\.{_D}{{1,2}}\.{_D}{{4}}(?!{_D})|{_D}{{1,2}}-{_D}{{1,2}}-{_D}{{4}}(?!{_D})"),
         ("time", rf"{_D}{{1,2}}:{_D}{{2}}(?::{_D}{{2}})?(?!{_D})"),
@@ -88,7 +89,7 @@ def _token_re() -> re.Pattern:
     return re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in parts))
 
 
-_KIND_OF_GROUP = {kind: kind for kind in KINDS} | {"other": "word"}
+_KIND_OF_GROUP = {kind: kind for kind in KINDS} | {"other": "word", "keycap": "emoji"}
 
 
 @functools.lru_cache(maxsize=None)
