@@ -303,3 +303,20 @@ def test_config_file_that_is_not_utf8_names_its_line(tmp_path):
     bad.write_bytes(b"[quality]\nmin_words = 3 # \xff\n")
     with pytest.raises(ConfigError, match=r"bad\.toml:2: invalid UTF-8"):
         build([], tmp_path / "out", config=bad)
+
+
+def test_overwrite_replaces_only_a_builds_output(tmp_path):
+    # --overwrite used to delete the whole output folder, whatever it held (`-o . --overwrite` in a project
+    # folder deleted the project)
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(ConfigError, match="notes.txt"):
+        build([], folder, overwrite=True)
+    assert (folder / "notes.txt").read_text() == "mine"
+    out = tmp_path / "out"
+    config = {"output": {"format": "jsonl"}}
+    build([], out, config=config)
+    first = {p.name: p.read_text() for p in (out / "accepted").glob("part-*")}
+    build([], out, config=config, overwrite=True)
+    assert {p.name: p.read_text() for p in (out / "accepted").glob("part-*")} == first
