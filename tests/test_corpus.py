@@ -320,3 +320,12 @@ def test_overwrite_replaces_only_a_builds_output(tmp_path):
     first = {p.name: p.read_text() for p in (out / "accepted").glob("part-*")}
     build([], out, config=config, overwrite=True)
     assert {p.name: p.read_text() for p in (out / "accepted").glob("part-*")} == first
+
+
+def test_scheduler_errors_are_config_errors(tmp_path):
+    # an address Dask cannot read was a ValueError traceback; a scheduler with the local engine was ignored
+    pytest.importorskip("distributed")
+    with pytest.raises(ConfigError, match="Dask scheduler"):
+        build([], tmp_path / "dask", engine="dask", scheduler="not-an-address")
+    with pytest.raises(ConfigError, match="scheduler"):
+        build([], tmp_path / "local", scheduler="tcp://127.0.0.1:8786")

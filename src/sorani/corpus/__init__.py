@@ -55,6 +55,8 @@ def build(inputs, out, *, config: Config | str | Path | dict | None = None, engi
         raise TypeError(f"config must be a Config, a dict, a path or None, not {type(config).__name__}")
     if engine not in ("local", "dask"):
         raise ConfigError(f"unknown engine {engine!r}; choose local or dask")
+    if scheduler is not None and engine != "dask":
+        raise ConfigError("a scheduler goes with engine='dask' (--engine dask); the local engine has none")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ConfigError(f"jobs must be a whole number of at least 1, not {jobs!r}")
     if not isinstance(out, (str, os.PathLike)):
