@@ -130,3 +130,24 @@ def test_evaluate_with_a_gold_file_that_is_not_utf8(tmp_path):
     assert result.returncode == 2 and message.count("\n") == 1 and f"{gold}:2" in message
     result = run("evaluate", "normalize", "--show", "-1")  # was taken: "first -1 misses", all but the last
     assert result.returncode == 2 and result.stderr.decode().count("\n") == 1
+
+
+def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):
+    # a TimeoutError (no Dask scheduler at the address) was printed as "sorani: error: : None"
+    from sorani import cli
+
+    def fail(args):
+        raise TimeoutError("Timed out trying to connect to tcp://10.0.0.5:8786 after 30 s")
+
+    monkeypatch.setattr(cli, "build_parser", lambda: _parser_running(fail))
+    assert cli.main(["x"]) == 2
+    assert capsys.readouterr().err == "sorani: error: Timed out trying to connect to tcp://10.0.0.5:8786 after 30 s\n"
+
+
+def _parser_running(func):
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("x")
+    parser.set_defaults(func=func)
+    return parser

@@ -72,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - e.g. `sorani tokenize big.txt | head`
         return 0
     except (SoraniError, OSError) as exc:
-        message = str(exc) if isinstance(exc, SoraniError) else f"{exc.filename or ''}: {exc.strerror}"
+        if isinstance(exc, SoraniError) or not (exc.filename and exc.strerror):
+            message = str(exc) or type(exc).__name__
+        else:
+            message = f"{exc.filename}: {exc.strerror}"
         print(f"sorani: error: {message}", file=sys.stderr)
         return 2
     except NotImplementedError as exc:
