@@ -101,3 +101,9 @@ def test_calendar_arguments_are_checked():
     with pytest.raises(InputError, match="Kurdish year 0 "):  # the year asked for, not only its Solar Hijri one
         sorani.kurdish_to_gregorian(0, 1, 1)
     assert sorani.kurdish_to_gregorian(2721, 1, 1) == datetime.date(2021, 3, 21)
+
+
+def test_relative_days_beyond_the_calendar_have_no_value():
+    # سبەی of 9999-12-31 was an OverflowError
+    assert [d.value for d in sorani.find_dates("سبەی و دوێنێ", ref=datetime.date(9999, 12, 31))] == [None, "9999-12-30"]
+    assert [d.value for d in sorani.find_dates("دوێنێ", ref=datetime.date(1, 1, 1))] == [None]
