@@ -71,3 +71,35 @@ def test_sentence_spans_are_ordered_and_stripped(text):
         assert 0 <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip()
     assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
+
+# Every public function that takes text, with each of its option values: on any str, lone surrogates, NUL and
+# other controls included (st.text leaves surrogates out unless asked), it returns without raising.
+import sorani.repair  # noqa: E402
+
+TEXT_FUNCTIONS = {
+    "normalize": lambda t: [sorani.normalize(t, tier=tier) for tier in ("unicode", "standard", "repair")],
+    "normalize offsets": lambda t: sorani.normalize(t, offsets=True),
+    "Normalizer": lambda t: sorani.Normalizer(digits="persian", diacritics="remove", initial_r=False)(t),
+    "tokenize": lambda t: (sorani.tokenize(t), sorani.tokenize(t, normalize=True)),
+    "sentences": lambda t: (sorani.sentences(t), sorani.sentence_spans(t)),
+    "numbers and dates": lambda t: (sorani.find_numbers(t), sorani.find_dates(t), sorani.find_dates(t, ref=REF)),
+    "collation": lambda t: (sorani.sort_key(t), sorani.sorted_words([t, "ئاو"])),
+    "langid": lambda t: (sorani.identify(t), sorani.identify_spans(t)),
+    "legacy": lambda t: (sorani.detect_legacy(t), sorani.decode_legacy(t), sorani.decode_legacy(t, font="dylan")),
+    "translit": lambda t: [sorani.transliterate(t, target=target, scheme=scheme, capitalize=True)
+                           for target in ("latin", "arabic") for scheme in ("hawar", "wergor", "ascii")],
+    "morphology": lambda t: (sorani.segment(t), sorani.analyze(t), sorani.lemmatize(t), sorani.stem(t),
+                             sorani.stem(t, mode="aggressive")),
+    "repair": lambda t: (sorani.repair_text(t), sorani.repair.explain(t)),
+}
+REF = __import__("datetime").date(2021, 7, 25)
+any_text = st.text(st.one_of(st.sampled_from(INTERESTING), st.characters(blacklist_categories=()),
+                             st.sampled_from("\ud800\udfff\x00\x1b\u2028\u2029\U0001f600\U000e0041")), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(any_text)
+def test_every_text_function_takes_any_str(text):
+    for func in TEXT_FUNCTIONS.values():
+        func(text)
