@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +104,26 @@ any_text = st.text(st.one_of(st.sampled_from(INTERESTING), st.characters(blackli
 def test_every_text_function_takes_any_str(text):
     for func in TEXT_FUNCTIONS.values():
         func(text)
+
+
+NON_STR_CALLS = {
+    "normalize": sorani.normalize, "Normalizer": sorani.Normalizer(), "repair_text": sorani.repair_text,
+    "explain": sorani.repair.explain, "sentences": sorani.sentences, "sentence_spans": sorani.sentence_spans,
+    "tokenize": sorani.tokenize, "words_to_number": sorani.words_to_number, "find_numbers": sorani.find_numbers,
+    "find_dates": sorani.find_dates, "sort_key": sorani.sort_key, "identify": sorani.identify,
+    "identify_spans": sorani.identify_spans, "transliterate": sorani.transliterate,
+    "detect_legacy": sorani.detect_legacy, "decode_legacy": sorani.decode_legacy, "analyze": sorani.analyze,
+    "lemmatize": sorani.lemmatize, "segment": sorani.segment, "stem": sorani.stem,
+}
+
+
+@pytest.mark.parametrize("name", sorted(NON_STR_CALLS))
+@pytest.mark.parametrize("value", [None, 5, b"\xd9\x83\xd9\x88\xd8\xb1\xd8\xaf", ["کورد"]])
+def test_non_str_input_is_a_type_error(name, value):
+    with pytest.raises(TypeError):
+        NON_STR_CALLS[name](value)
+    with pytest.raises(TypeError):
+        sorani.sorted_words([value])
+    if not isinstance(value, int):  # number_to_words takes numbers, and numbers written as str
+        with pytest.raises(TypeError):
+            sorani.number_to_words(value)
