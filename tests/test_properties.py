@@ -127,3 +127,26 @@ def test_non_str_input_is_a_type_error(name, value):
     if not isinstance(value, int):  # number_to_words takes numbers, and numbers written as str
         with pytest.raises(TypeError):
             sorani.number_to_words(value)
+
+
+BAD_OPTIONS = [
+    (lambda: sorani.normalize("کورد", tier="best"), "tier"),
+    (lambda: sorani.normalize("کورد", digits="roman"), "digits"),
+    (lambda: sorani.Normalizer(diacritics="strip"), "diacritics"),
+    (lambda: sorani.Normalizer(spacing="no"), "spacing"),
+    (lambda: sorani.transliterate("کورد", target="cyrillic"), "target"),
+    (lambda: sorani.transliterate("کورد", scheme="klingon"), "scheme"),
+    (lambda: sorani.transliterate("کورد", capitalize="yes"), "capitalize"),
+    (lambda: sorani.decode_legacy("کورد", font="Ali-K"), "font"),
+    (lambda: sorani.stem("کورد", mode="brutal"), "mode"),
+    (lambda: sorani.stopwords("all"), "stopword list"),
+    (lambda: sorani.number_to_words(5, ordinal="یەم"), "ordinal"),
+    (lambda: sorani.sorted_words(["کورد"], reverse="yes"), "reverse"),
+    (lambda: sorani.tokenize("کورد", normalize=1), "normalize"),
+]
+
+
+@pytest.mark.parametrize(("call", "option"), BAD_OPTIONS, ids=[option for _, option in BAD_OPTIONS])
+def test_bad_option_values_are_sorani_errors_naming_the_option(call, option):
+    with pytest.raises(sorani.SoraniError, match=option):
+        call()
