@@ -333,3 +333,11 @@ def test_readings_come_best_score_first():
     # (-1.318), and its lemma is the whole word, not ئابووریناس (economist)
     analyses = sorani.analyze("ئابووریناسەکان")
     assert all(a.score >= b.score for a, b in zip(analyses, analyses[1:]))
+
+
+@pytest.mark.parametrize("word", [" گوندەکان", "گوندەکان\n", "گوندەکان\r\n", "\u00a0گوندەکان "])
+def test_whitespace_around_a_word_is_left_out(word):
+    # a word read from a file with its line break used to come back whole: lemmatize("گوندەکان\n") was
+    # "گوندەکان\n", a silent miss
+    assert sorani.lemmatize(word) == "گوند" and sorani.stem(word) == "گوند"
+    assert [m.surface for m in sorani.analyze(word)[0].morphemes] == ["گوند", "ەکان"]
