@@ -151,3 +151,21 @@ def _parser_running(func):
     parser.add_argument("x")
     parser.set_defaults(func=func)
     return parser
+
+
+def test_every_command_help_says_what_it_does():
+    # a command's -h showed only its usage and options, not what it does
+    import argparse
+
+    from sorani.cli import build_parser
+
+    def commands(parser):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield name, sub
+                    yield from commands(sub)
+
+    found = dict(commands(build_parser()))
+    assert {"normalize", "tokenize", "corpus", "build", "translit", "evaluate"} <= set(found)
+    assert all(sub.description for sub in found.values()), [n for n, s in found.items() if not s.description]

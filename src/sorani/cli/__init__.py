@@ -55,7 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    _describe(subparsers)
     return parser
+
+
+def _describe(subparsers: argparse._SubParsersAction) -> None:
+    """A command's one-line help from the list of commands also heads its own ``-h`` (nested ones too)."""
+    for action in subparsers._choices_actions:
+        command = subparsers.choices[action.dest]
+        if command.description is None and action.help:
+            command.description = action.help[0].upper() + action.help[1:] + "."
+        for nested in command._subparsers._group_actions if command._subparsers else ():
+            if isinstance(nested, argparse._SubParsersAction):
+                _describe(nested)
 
 
 def main(argv: list[str] | None = None) -> int:
