@@ -150,3 +150,22 @@ BAD_OPTIONS = [
 def test_bad_option_values_are_sorani_errors_naming_the_option(call, option):
     with pytest.raises(sorani.SoraniError, match=option):
         call()
+
+
+def test_results_and_functions_pickle():
+    # -j N and Dask send functions and results between processes
+    import pickle
+
+    sentence = "سبەی (٢٦/٧/٢٠٢١) سەرۆکوەزیرانی عێراق ڕایگەیاند، 3.5% و ٢٥٠٠ سەرباز. امروز هوا خوب است."
+    results = [*sorani.tokenize(sentence), *sorani.analyze("ڕایگەیاند"), *sorani.analyze("ماڵەکەی"),
+               sorani.identify(sentence), *sorani.identify_spans(sentence), *sorani.find_numbers(sentence),
+               *sorani.find_dates(sentence), *sorani.repair.explain("دستان خوش بیت")]
+    assert pickle.loads(pickle.dumps(results)) == results
+    functions = [getattr(sorani, name) for name in sorani.__all__ if callable(getattr(sorani, name))]
+    assert pickle.loads(pickle.dumps(functions)) == functions
+    normalizer = sorani.Normalizer(tier="repair", digits="latin", initial_r=False)
+    copy = pickle.loads(pickle.dumps(normalizer))
+    assert copy.options == normalizer.options and copy("دستان خوش بیت ٢٠٢١") == normalizer("دستان خوش بیت ٢٠٢١")
+    text, alignment = sorani.normalize("ره‌زبه‌ر هێزێكی", offsets=True)
+    again = pickle.loads(pickle.dumps(alignment))
+    assert [again[i] for i in range(len(text))] == [alignment[i] for i in range(len(text))]
