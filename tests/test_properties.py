@@ -169,3 +169,33 @@ def test_results_and_functions_pickle():
     text, alignment = sorani.normalize("ره‌زبه‌ر هێزێكی", offsets=True)
     again = pickle.loads(pickle.dumps(alignment))
     assert [again[i] for i in range(len(text))] == [alignment[i] for i in range(len(text))]
+
+
+DETERMINISM_SCRIPT = """
+import json, sorani, sorani.repair
+lines = ["هێزێكی ره‌زبه‌ر رایگەیاند، شاه و گوناه که", "سبەی دووشەممە (٢٦/٧/٢٠٢١) ٢٥٠٠ سەرباز",
+         "ئەویش دەکوژم، پیاوێک هات لە عێراقدا وەک ناو بەکاردێت", "دستان خوش بیت له كه ل هاوريكانم",
+         "ئەمڕۆ باران باری. امروز هوا خیلی خوب است. Serokwezîrê Iraqê îro çû Washingtonê."]
+out = []
+for line in lines:
+    p = sorani.identify(line)
+    out.append([sorani.normalize(line, tier="repair"), [repr(t) for t in sorani.tokenize(line)],
+                sorani.sentences(line), sorani.segment(line), [repr(sorani.analyze(w)) for w in line.split()],
+                [sorani.lemmatize(w) for w in line.split()], p.label, list(p.scores.items()),
+                repr(sorani.identify_spans(line)), sorani.transliterate(line, capitalize=True),
+                repr(sorani.find_numbers(line)), repr(sorani.repair.explain(line)), sorani.sorted_words(line.split()),
+                sorted(sorani.stopwords("corpus"))])
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def test_results_do_not_depend_on_the_hash_seed():
+    # set or dict iteration that follows str hashes would make two runs disagree
+    import os
+    import subprocess
+    import sys
+
+    runs = [subprocess.run([sys.executable, "-c", DETERMINISM_SCRIPT], capture_output=True, timeout=300,
+                           env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("0", "1")]
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr.decode()
+    assert runs[0].stdout == runs[1].stdout
