@@ -336,7 +336,8 @@ class Normalizer:
             return self(text)
         require_str(text)
         if self.options["tier"] == "repair":
-            raise ConfigError("offsets are not available for the repair tier; use tier='standard' with offsets=True")
+            raise ConfigError("offsets are not available for the repair tier; use tier='standard' with "
+                              "offsets=True")
         alignment = Alignment.identity(len(text))
         for step in self.steps:
             edits = step.edits(text)

@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (default: a LocalCluster)")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes")
     p.add_argument("--resume", action="store_true", help="continue a killed run, skipping finished shards")
-    p.add_argument("--overwrite", action="store_true", help="replace the output of an earlier build (a folder holding other files is refused)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace the output of an earlier build (a folder holding other files is refused)")
     p.set_defaults(func=_run)
 
 

@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--reverse", action="store_true", help="from the end of the alphabet")
     p.add_argument("--unique", action="store_true", help="drop repeated lines")
     p.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                   help="bad UTF-8: stop with an error naming file and line (strict), or use U+FFFD and go on")
+                   help="bad UTF-8: stop with an error naming file and line (strict), or use U+FFFD and go "
+                        "on")
     p.set_defaults(func=_run_sort)
 
 

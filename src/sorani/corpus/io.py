@@ -136,7 +136,8 @@ def _read_csv(handle, name: str, config: InputConfig) -> Iterator[Document]:
         bad = _SURROGATE.search(text)
         if bad or _SURROGATE.search(doc_id):
             where = f"character {bad.start()} of {config.text_field}" if bad else config.id_field
-            yield Document(fallback_id, _SURROGATE.sub("\ufffd", text), name, error=f"invalid-utf8 at {where}")
+            text = _SURROGATE.sub("\ufffd", text)
+            yield Document(fallback_id, text, name, error=f"invalid-utf8 at {where}")
             continue
         yield Document(doc_id, text, name)
 

@@ -243,8 +243,9 @@ def prepare(out: Path, config: Config, resume: bool, overwrite: bool) -> None:
         # only what a build writes is removed: `-o . --overwrite` must not delete the folder's own files
         foreign = sorted(entry.name for entry in out.iterdir() if entry.name not in OUTPUT_NAMES)
         if foreign:
-            raise ConfigError(f"{out} holds files a build did not write ({', '.join(foreign[:3])}"
-                              f"{', …' if len(foreign) > 3 else ''}): --overwrite replaces only a build's output")
+            more = ", …" if len(foreign) > 3 else ""
+            raise ConfigError(f"{out} holds files a build did not write ({', '.join(foreign[:3])}{more}): "
+                              "--overwrite replaces only a build's output")
         for entry in out.iterdir():
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
     if resume and saved.exists() and json.loads(saved.read_text()) != config.to_dict():
