@@ -96,3 +96,77 @@ def test_numbers_dates_and_sort_commands():
     assert run("numbers", "--spell", "21000").stdout.decode().strip() == "بیست و یەک هەزار"
     assert run("sort", stdin="ڕێ\nران\nئاو\n".encode()).stdout.decode().split() == ["ئاو", "ران", "ڕێ"]
     assert run("dates", "--ref", "yesterday").returncode == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["normalize", "--tier", "nope"], ["normalize", "-j", "two"], ["translit", "--scheme", "klingon"],
+     ["dates", "--ref", "yesterday"], ["identify", "--top", "0"], ["identify", "--top", "-1"],
+     ["corpus", "build"], ["nope"], ["normalize", "-j", "0"]],
+)
+def test_bad_arguments_are_one_line(args):
+    # argparse used to print its usage block too; --top 0 and -1 used to be accepted (and cut the scores)
+    result = run(*args, stdin="کورد\n".encode())
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and "error:" in message
+    assert "Traceback" not in message and not result.stdout
+
+
+def test_parallel_run_writes_the_lines_before_a_bad_one(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes("هێزێكی\nرایگەیاند\n".encode() + b"\xff\n" + "کورد\n".encode())
+    serial, parallel = run("normalize", "-j", "1", str(path)), run("normalize", "-j", "2", str(path))
+    assert serial.returncode == parallel.returncode == 2
+    assert parallel.stdout == serial.stdout == "هێزێکی\nڕایگەیاند\n".encode()
+    assert parallel.stderr == serial.stderr and f"{path}:3" in parallel.stderr.decode()
+
+
+def test_evaluate_with_a_gold_file_that_is_not_utf8(tmp_path):
+    # was a UnicodeDecodeError traceback
+    gold = tmp_path / "gold.tsv"
+    gold.write_bytes("هێزێكی\tهێزێکی\n".encode() + b"\xff\tx\n")
+    result = run("evaluate", "normalize", "--gold", str(gold))
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and f"{gold}:2" in message
+    result = run("evaluate", "normalize", "--show", "-1")  # was taken: "first -1 misses", all but the last
+    assert result.returncode == 2 and result.stderr.decode().count("\n") == 1
+
+
+def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):
+    # a TimeoutError (no Dask scheduler at the address) was printed as "sorani: error: : None"
+    from sorani import cli
+
+    def fail(args):
+        raise TimeoutError("Timed out trying to connect to tcp://10.0.0.5:8786 after 30 s")
+
+    monkeypatch.setattr(cli, "build_parser", lambda: _parser_running(fail))
+    assert cli.main(["x"]) == 2
+    message = "Timed out trying to connect to tcp://10.0.0.5:8786 after 30 s"
+    assert capsys.readouterr().err == f"sorani: error: {message}\n"
+
+
+def _parser_running(func):
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("x")
+    parser.set_defaults(func=func)
+    return parser
+
+
+def test_every_command_help_says_what_it_does():
+    # a command's -h showed only its usage and options, not what it does
+    import argparse
+
+    from sorani.cli import build_parser
+
+    def commands(parser):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield name, sub
+                    yield from commands(sub)
+
+    found = dict(commands(build_parser()))
+    assert {"normalize", "tokenize", "corpus", "build", "translit", "evaluate"} <= set(found)
+    assert all(sub.description for sub in found.values()), [n for n, s in found.items() if not s.description]

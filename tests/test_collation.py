@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,3 +46,14 @@ def test_stopword_lists(news_sample):
     tokens = [t.text for t in sorani.tokenize(sorani.normalize(news_sample)) if t.kind == "word"]
     ratio = sum(t in corpus for t in tokens) / len(tokens)
     assert 0.15 < ratio < 0.5  # running prose
+
+
+def test_one_str_is_not_a_list_of_words():
+    # sorted_words("ڕێژە") used to sort the letters of the word
+    with pytest.raises(TypeError, match="iterable of str"):
+        sorani.sorted_words("ڕێژە")
+    with pytest.raises(TypeError):
+        sorani.sorted_words(["ڕێ", 5])
+    with pytest.raises(sorani.SoraniError, match="reverse"):
+        sorani.sorted_words(["ڕێ", "ران"], reverse="yes")
+    assert sorani.sorted_words(("ڕێ", "ران"), reverse=True) == ["ڕێ", "ران"]

@@ -205,3 +205,127 @@ def test_top_bigram_ratio_counts_the_most_repeated_bigram(words):
     top = max(Counter(zip(words, words[1:])).values(), default=0)
     assert signals["words"] == len(words)
     assert signals["top_bigram_ratio"] == round(top * 2 / max(1, len(words)), 4)
+
+
+@pytest.mark.parametrize(
+    ("toml", "match"),
+    [("[dedup]\nbands = 0\n", "bands"),  # was a ZeroDivisionError traceback
+     ("[dedup]\nshingle = 0\n", "shingle"),  # was an IndexError in the MinHash
+     ("[dedup]\nnum_perm = 0\n", "num_perm"),  # silently no near dedup
+     ("[dedup]\nshingle = 2.5\n", "shingle"),
+     ("[dedup]\nthreshold = 2.0\n", "threshold"),
+     ("[output]\nshard_size = 2.5\n", "shard_size"),
+     ("[input]\ntext_field = 5\n", "text_field"),  # every document rejected as missing-field
+     ("[langid]\nkeep = \"ckb\"\n", "keep"),  # a str is not a list: {'c', 'k', 'b'} rejected all Sorani
+     ("[langid]\nkeep = 5\n", "keep"),
+     ("[langid]\nmin_score = 1.5\n", "min_score"),
+     ("[quality]\nmax_url_ratio = -0.1\n", "max_url_ratio")],
+)
+def test_wrong_values_are_config_errors_before_any_work(tmp_path, toml, match):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(toml)
+    with pytest.raises(ConfigError, match=match):
+        build([], tmp_path / "out", config=bad)
+    assert not (tmp_path / "out").exists()
+    config = Config()  # a Config built in Python gets the same checks
+    section, rest = toml.strip("[").split("]\n")
+    key, value = rest.strip().split(" = ")
+    setattr(getattr(config, section), key, eval(value))  # noqa: S307 - the literals above
+    with pytest.raises(ConfigError, match=match):
+        build([], tmp_path / "out", config=config)
+
+
+def test_build_arguments_are_checked(tmp_path):
+    for jobs in (0, -1, "2", 1.5):
+        with pytest.raises(ConfigError, match="jobs"):
+            build([], tmp_path / "out", jobs=jobs)
+    with pytest.raises(TypeError, match="out"):
+        build([], None)
+    with pytest.raises(TypeError, match="config"):
+        build([], tmp_path / "out", config=5)
+    with pytest.raises(TypeError):  # options by keyword only
+        build([], tmp_path / "out", None)
+    assert not (tmp_path / "out").exists()
+    # one path alone is one input (it used to be read as the characters of its name)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("سەرۆکوەزیرانی عێراق ئەمڕۆ بە سەرۆکایەتیی شاندێکی حکومەت بەرەو ئەمریکا بەڕێکەوت و لەگەڵ بایدن "
+                   "کۆبووەوە", encoding="utf-8")
+    stats = build(str(doc), tmp_path / "out", config={"output": {"format": "jsonl"}})
+    assert stats["documents"]["input"] == 1
+    assert [r["id"] for r in read_parts(tmp_path / "out" / "accepted")] == ["doc.txt"]
+
+
+GOOD = "سەرۆکوەزیرانی عێراق ئەمڕۆ بە سەرۆکایەتیی شاندێکی حکومەت بەرەو ئەمریکا بەڕێکەوت و لەگەڵ بایدن کۆبووەوە"
+GOOD2 = "لە شاری هەولێر کۆنفرانسێکی گەورە بۆ پەروەردە و فێرکردن ئەنجام درا و چەندین مامۆستا بەشدارییان تێدا کرد"
+
+
+def test_zstd_inputs_are_read_line_by_line(tmp_path):
+    # a .jsonl.zst, .csv.zst or --lines .txt.zst was one 'read:unreadable' record: the zstd stream reader
+    # has no readline
+    zstandard = pytest.importorskip("zstandard")
+    pack = zstandard.ZstdCompressor().compress
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl.zst").write_bytes(pack((json.dumps({"id": "j1", "text": GOOD}) + "\n").encode()))
+    (tmp_path / "in" / "b.csv.zst").write_bytes(pack(f'id,text\nc1,"{GOOD2}"\n'.encode()))
+    build([tmp_path / "in"], tmp_path / "out", config={"output": {"format": "jsonl"}})
+    assert sorted(r["id"] for r in read_parts(tmp_path / "out" / "accepted")) == ["c1", "j1"]
+    (tmp_path / "lines.txt.zst").write_bytes(pack(f"{GOOD}\n{GOOD2}\n".encode()))
+    build([tmp_path / "lines.txt.zst"], tmp_path / "out2", config={"input": {"lines": True}})
+    assert sorted(r["id"] for r in read_parts(tmp_path / "out2" / "accepted")) == ["lines.txt.zst:1", "lines.txt.zst:2"]
+
+
+def test_files_that_break_the_readers_are_rejected_records_not_crashes(tmp_path):
+    # each of these used to stop the whole build with a traceback: a lone surrogate escaped in JSON
+    # (UnicodeEncodeError when the record was written), a CSV field over the csv module's 128 KiB limit, a
+    # truncated gzip (EOFError), a file that is not Parquet (ArrowInvalid); a CSV row with bytes that are
+    # not UTF-8 was silently given U+FFFD instead of being rejected like a bad line of any other format
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps({"id": "ok", "text": GOOD}) + "\n"
+                                    + json.dumps({"id": "half", "text": "\ud800" + GOOD2}) + "\n")
+    long_text = " ".join([GOOD2] * 1500)  # about 300 KB
+    (folder / "b.csv").write_bytes(f'id,text\nlong,"{long_text}"\n'.encode() + b'bad,"\xff\xfe x"\n')
+    (folder / "c.jsonl.gz").write_bytes(gzip.compress(b'{"id": "z", "text": "x"}\n')[:20])
+    (folder / "d.parquet").write_bytes(b"PAR1 not parquet")
+    stats = build([folder], tmp_path / "out", config={"output": {"format": "jsonl"}})
+    accepted = {r["id"] for r in read_parts(tmp_path / "out" / "accepted")}
+    rejected = {r["id"]: r["reason"] for r in read_parts(tmp_path / "out" / "rejected")}
+    assert accepted == {"ok", "long"}
+    assert rejected["a.jsonl:2"].startswith("read:invalid-unicode: lone surrogate")
+    assert rejected["b.csv:2"].startswith("read:invalid-utf8")
+    assert rejected[str(folder / "c.jsonl.gz")].startswith("read:unreadable: EOFError")
+    assert rejected[str(folder / "d.parquet")].startswith("read:unreadable")
+    assert stats["documents"] == {"input": 6, "accepted": 2, "rejected": 4}
+
+
+def test_config_file_that_is_not_utf8_names_its_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"[quality]\nmin_words = 3 # \xff\n")
+    with pytest.raises(ConfigError, match=r"bad\.toml:2: invalid UTF-8"):
+        build([], tmp_path / "out", config=bad)
+
+
+def test_overwrite_replaces_only_a_builds_output(tmp_path):
+    # --overwrite used to delete the whole output folder, whatever it held (`-o . --overwrite` in a project
+    # folder deleted the project)
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(ConfigError, match="notes.txt"):
+        build([], folder, overwrite=True)
+    assert (folder / "notes.txt").read_text() == "mine"
+    out = tmp_path / "out"
+    config = {"output": {"format": "jsonl"}}
+    build([], out, config=config)
+    first = {p.name: p.read_text() for p in (out / "accepted").glob("part-*")}
+    build([], out, config=config, overwrite=True)
+    assert {p.name: p.read_text() for p in (out / "accepted").glob("part-*")} == first
+
+
+def test_scheduler_errors_are_config_errors(tmp_path):
+    # an address Dask cannot read was a ValueError traceback; a scheduler with the local engine was ignored
+    pytest.importorskip("distributed")
+    with pytest.raises(ConfigError, match="Dask scheduler"):
+        build([], tmp_path / "dask", engine="dask", scheduler="not-an-address")
+    with pytest.raises(ConfigError, match="scheduler"):
+        build([], tmp_path / "local", scheduler="tcp://127.0.0.1:8786")

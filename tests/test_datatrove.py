@@ -43,3 +43,12 @@ def test_pipeline_keeps_sorani_and_says_why_others_go(news_sample):
     assert [d.id for d in kept] == ["news"]
     assert "ك" not in kept[0].text and "هێزێکی" in kept[0].text
     assert kept[0].metadata["language"] == "ckb"
+
+
+def test_language_filter_options():
+    # keep="ckb" used to become the set {'c', 'k', 'b'}: every document dropped
+    document = Document(text="ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن و لەگەڵ بایدن کۆبووەوە", id="s")
+    assert SoraniLanguageFilter(keep="ckb").filter(document) is True
+    for bad in ({"keep": 5}, {"keep": ()}, {"min_score": 2}, {"min_score": "high"}):
+        with pytest.raises(sorani.SoraniError):
+            SoraniLanguageFilter(**bad)

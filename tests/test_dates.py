@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sorani
+from sorani.errors import InputError
 
 REF = datetime.date(2021, 7, 25)  # the Sunday of the sample article
 
@@ -85,3 +86,24 @@ def test_calendar_round_trip(day):
 def test_find_dates_never_crashes(text):
     for d in sorani.find_dates(text, ref=REF):
         assert text[d.start : d.end] == d.text and d.kind in sorani.dates.KINDS
+
+
+def test_ref_with_a_time_of_day_still_gives_dates():
+    # a datetime is a date too; its time of day used to leak into the values ('2021-07-26T10:00:00')
+    ref = datetime.datetime(2021, 7, 25, 10, 30)
+    assert [d.value for d in sorani.find_dates("سبەی دووشەممە", ref=ref)] == ["2021-07-26", "2021-07-26"]
+
+
+def test_calendar_arguments_are_checked():
+    for args in (("2721", 1, 1), (2721.0, 1, 1), (True, 1, 1), (2721, "1", 1)):
+        with pytest.raises(TypeError):
+            sorani.kurdish_to_gregorian(*args)
+    with pytest.raises(InputError, match="Kurdish year 0 "):  # the year asked for, not only its Solar Hijri one
+        sorani.kurdish_to_gregorian(0, 1, 1)
+    assert sorani.kurdish_to_gregorian(2721, 1, 1) == datetime.date(2021, 3, 21)
+
+
+def test_relative_days_beyond_the_calendar_have_no_value():
+    # سبەی of 9999-12-31 was an OverflowError
+    assert [d.value for d in sorani.find_dates("سبەی و دوێنێ", ref=datetime.date(9999, 12, 31))] == [None, "9999-12-30"]
+    assert [d.value for d in sorani.find_dates("دوێنێ", ref=datetime.date(1, 1, 1))] == [None]

@@ -48,7 +48,7 @@ def encode(text: str, font: str, prefer: tuple[str, ...] = ()) -> str:
 def test_round_trip_through_each_font(font):
     legacy_text = encode(SENTENCE, font)
     assert legacy_text != SENTENCE
-    assert sorani.normalize(sorani.decode_legacy(legacy_text, font)) == SENTENCE
+    assert sorani.normalize(sorani.decode_legacy(legacy_text, font=font)) == SENTENCE
 
 
 @pytest.mark.parametrize(("font", "prefer"), [
@@ -64,7 +64,7 @@ def test_round_trip_through_each_font(font):
 def test_round_trip_through_the_added_rows(font, prefer):
     legacy_text = encode(PARAGRAPH, font, prefer)
     assert all(form in legacy_text for form in prefer)
-    assert sorani.normalize(sorani.decode_legacy(legacy_text, font)) == PARAGRAPH
+    assert sorani.normalize(sorani.decode_legacy(legacy_text, font=font)) == PARAGRAPH
 
 
 @pytest.mark.parametrize("font", sorani.legacy.FONTS)
@@ -147,3 +147,10 @@ def test_never_crashes(text):
     font = sorani.detect_legacy(text)
     assert font in (None, *sorani.legacy.FONTS)
     sorani.decode_legacy(text)
+
+
+def test_font_is_a_keyword_option():
+    # the rule for the whole API: options by keyword only
+    with pytest.raises(TypeError):
+        sorani.decode_legacy("ضاو و طوند", "ali-k")
+    assert sorani.decode_legacy("ضاو و طوند", font="ali-k") == "چاو و گوند"

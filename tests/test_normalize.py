@@ -160,3 +160,49 @@ def test_rules_example_column_is_true():
             assert sorani.normalize(before, tier=row["tier"]) == after, row["name"]
             checked += 1
     assert checked >= 15
+
+
+def test_offsets_on_the_repair_tier_is_a_config_error():
+    # was a NotImplementedError, outside the SoraniError hierarchy
+    with pytest.raises(sorani.SoraniError, match="offsets"):
+        sorani.normalize("دستان خوش بیت", tier="repair", offsets=True)
+
+
+@pytest.mark.parametrize("option", ["initial_r", "zwnj", "punctuation", "spacing"])
+@pytest.mark.parametrize("value", ["no", "False", 0, None])
+def test_switches_take_only_true_or_false(option, value):
+    # Normalizer(initial_r="no") used to switch the rule on ("no" is truthy): a silent wrong result
+    with pytest.raises(sorani.SoraniError, match=option):
+        sorani.Normalizer(**{option: value})
+    assert sorani.Normalizer(initial_r=False)("رێگا") == "رێگا"
+
+
+def test_offsets_and_tokenize_normalize_take_only_true_or_false():
+    with pytest.raises(sorani.SoraniError, match="offsets"):
+        sorani.normalize("ره‌زبه‌ر", offsets="yes")
+    with pytest.raises(sorani.SoraniError, match="normalize"):
+        sorani.tokenize("هێزێكی", normalize="yes")
+
+
+def test_digit_rules_examples_hold():
+    # the rows for a digit style are checked with that style (the example test above skips them)
+    from sorani._data import load_table
+
+    rows = [row for row in load_table("rules.tsv") if row["option"].startswith("digits=")]
+    assert len(rows) >= 6
+    for row in rows:
+        before, after = row["example"].split(" → ")
+        assert sorani.normalize(before, digits=row["option"].split("=")[1]) == after, row["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "digits", "expected"),
+    [("نرخی ١٬٥٠٠٬٠٠٠ دینار و ٣٫٥٪", "latin", "نرخی 1,500,000 دینار و 3.5٪"),
+     ("نرخی 1,500,000 دینار و 3.5%", "arabic-indic", "نرخی ١٬٥٠٠٬٠٠٠ دینار و ٣٫٥%"),
+     ("نرخی 1,500 دینار و 3.5%", "persian", "نرخی ۱٬۵۰۰ دینار و ۳٫۵%"),
+     ("ساڵی 2021. و 1,5 و 1,0000", "arabic-indic", "ساڵی ٢٠٢١. و ١,٥ و ١,٠٠٠٠")],
+)
+def test_digit_styles_convert_the_separators_too(text, digits, expected):
+    # digits="latin" used to leave the Arabic thousands separator (1٬500٬000, which does not parse), and
+    # digits="persian" the full stop of a decimal
+    assert sorani.normalize(text, digits=digits) == expected

@@ -104,3 +104,39 @@ def test_round_trip_decimals(d):
 def test_find_numbers_never_crashes(text):
     for n in sorani.find_numbers(text):
         assert text[n.start : n.end] == n.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["سەد سەد", "هەزار هەزار", "هەزار ملیۆن", "یەک یەک", "دوو سێ", "یەک و بیست", "بیست و دوازدە", "سفر سفر",
+     "سەد و"],
+)
+def test_words_that_are_not_one_number_are_an_error(text):
+    # these used to be summed (سەد سەد 10000, یەک یەک 2, هەزار ملیۆن 1001000): a silent wrong value
+    with pytest.raises(InputError):
+        sorani.words_to_number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("دوو سێ جار هات", [("دوو", 2), ("سێ", 3)]),  # two or three times
+     ("پێنج شەش ساڵ لەمەوبەر", [("پێنج", 5), ("شەش", 6)]),
+     ("دە دوازدە کەس", [("دە", 10), ("دوازدە", 12)]),
+     ("دوو سێ سەد کەس", [("دوو", 2), ("سێ سەد", 300)]),
+     ("لە ساڵی هەزار و نۆسەد و هەشتا و هەشت", [("هەزار و نۆسەد و هەشتا و هەشت", 1988)]),
+     ("دوو و سێیەمی", [("دوو", 2), ("سێیەمی", 3)])],
+)
+def test_find_numbers_splits_runs_that_are_not_one_number(text, expected):
+    found = sorani.find_numbers(text)
+    assert [(n.text, n.value) for n in found] == expected
+    assert all(text[n.start : n.end] == n.text for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ساڵانی 2019,2020", [2019, 2020]), ("بەشی 1,2,3", [1, 2, 3]), ("١,٥٠٠ دینار", [1500]),
+     ("10,000.5", [Decimal("10000.5")])],
+)
+def test_a_number_after_a_comma_is_found(text, expected):
+    # a number right after a Latin or Arabic thousands comma used to be skipped (2019,2020 gave 2019 only)
+    assert [n.value for n in sorani.find_numbers(text)] == expected

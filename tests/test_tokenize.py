@@ -74,3 +74,15 @@ def test_token_is_slotted_and_picklable():
 def test_type_error():
     with pytest.raises(TypeError):
         sorani.tokenize(42)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("هەنگاوی 1️⃣ و #️⃣", [("هەنگاوی", "word"), ("1️⃣", "emoji"), ("و", "word"), ("#️⃣", "emoji")]),
+     ("🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f سڵاو",
+      [("🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", "emoji"), ("سڵاو", "word")])],
+)
+def test_keycaps_and_tag_sequences_are_one_emoji(text, expected):
+    # 1️⃣ used to be a number, then a lone variation selector and a lone keycap mark as symbols; the flag of
+    # Scotland one emoji and six symbol tokens of invisible tag characters
+    assert [(t.text, t.kind) for t in sorani.tokenize(text)] == expected

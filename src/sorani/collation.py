@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from . import alphabet
-from .errors import require_str
+from .errors import require_bool, require_str
 
 _DIGIT_RUN = re.compile("[0-9]+")  # runs of digits compare by value: 9 before 10
 _KURDISH_BASE = 0xF0000  # a private-use plane: Kurdish letters sort after every other character
@@ -50,5 +50,12 @@ def sort_key(word: str) -> tuple[str, str]:
 
 
 def sorted_words(words: Iterable[str], *, reverse: bool = False) -> list[str]:
-    """``words`` sorted in Kurdish alphabetical order."""
+    """``words`` sorted in Kurdish alphabetical order.
+
+    >>> sorted_words(["ڕێ", "ران"])
+    ['ران', 'ڕێ']
+    """
+    if isinstance(words, str):  # sorting the letters of one word is never what was meant
+        raise TypeError("words must be an iterable of str, not a str")
+    require_bool(reverse, "reverse")
     return sorted(words, key=sort_key, reverse=reverse)

@@ -122,6 +122,8 @@ def find_dates(text: str, *, ref: datetime.date | None = None) -> list[DateSpan]
     require_str(text)
     if ref is not None and not isinstance(ref, datetime.date):
         raise TypeError(f"ref must be a datetime.date, not {type(ref).__name__}")
+    if isinstance(ref, datetime.datetime):
+        ref = ref.date()  # the values are dates: a time of day in ref must not turn them into datetimes
     spans = []
     for m in numeric_pattern().finditer(text) if _ANY_DIGIT.search(text) else ():
         read = read_numeric(m)
@@ -146,7 +148,7 @@ def _read_name(text: str, m: re.Match, ref: datetime.date | None) -> DateSpan | 
     if name in _relative() or _names()[name][0] == "weekday":
         end = m.end("name")
     if name in _relative():
-        value = None if ref is None else (ref + datetime.timedelta(days=_relative()[name])).isoformat()
+        value = None if ref is None else _shifted(ref, _relative()[name])
         return DateSpan(start, end, text[start:end], value, "relative")
     calendar, number = _names()[name]
     if calendar == "weekday":
@@ -173,13 +175,21 @@ def _read_name(text: str, m: re.Match, ref: datetime.date | None) -> DateSpan | 
     return DateSpan(start, end, text[start:end], value, kind)
 
 
-def _resolve_weekday(weekday: int, ref: datetime.date, modifier: str) -> str:
+def _resolve_weekday(weekday: int, ref: datetime.date, modifier: str) -> str | None:
     delta = (weekday - ref.isoweekday()) % 7
     if modifier.endswith(_PAST):
         delta = delta - 7 if delta else -7
     elif modifier.endswith(_NEXT):
         delta = delta or 7
-    return (ref + datetime.timedelta(days=delta)).isoformat()
+    return _shifted(ref, delta)
+
+
+def _shifted(ref: datetime.date, days: int) -> str | None:
+    """``ref`` + ``days`` as ISO, or None beyond the dates Python has (سبەی of 9999-12-31)."""
+    try:
+        return (ref + datetime.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -25,3 +25,11 @@ def require_str(value: object, name: str = "text") -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be str, not {type(value).__name__}")
     return value
+
+
+def require_bool(value: object, name: str) -> bool:
+    """Return ``value`` if it is True or False; raise ``ConfigError`` naming the option otherwise (a truthy
+    string such as ``"no"`` must not switch an option on)."""
+    if not isinstance(value, bool):
+        raise ConfigError(f"{name} must be True or False, not {value!r}")
+    return value

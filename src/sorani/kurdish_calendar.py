@@ -33,7 +33,8 @@ def _mod(a: int, b: int) -> int:
 def _solar_year(jy: int) -> tuple[int, int, int]:
     """(leap, Gregorian year, day in March of Newroz) for Solar Hijri year ``jy``."""
     if not _BREAKS[0] <= jy < _BREAKS[-1]:
-        raise InputError(f"Solar Hijri year {jy} is outside the supported range")
+        raise InputError(f"Kurdish year {jy + KURDISH_YEAR_OFFSET} (Solar Hijri {jy}) is outside the supported "
+                         f"range {_BREAKS[0] + KURDISH_YEAR_OFFSET}-{_BREAKS[-1] + KURDISH_YEAR_OFFSET - 1}")
     gy = jy + 621
     leap_j = -14
     jp = _BREAKS[0]
@@ -69,6 +70,9 @@ def month_length(year: int, month: int) -> int:
 
 def kurdish_to_gregorian(year: int, month: int, day: int) -> datetime.date:
     """The Gregorian date of a Kurdish solar date (year in the Kurdish era, e.g. 2721)."""
+    for name, value in (("year", year), ("month", month), ("day", day)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name} must be int, not {type(value).__name__}")
     if not 1 <= month <= 12 or not 1 <= day <= month_length(year, month):
         raise InputError(f"no such Kurdish solar date: {year}-{month}-{day}")
     jy = year - KURDISH_YEAR_OFFSET

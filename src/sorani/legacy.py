@@ -38,7 +38,7 @@ def _table(font: str) -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     return re.compile("|".join(alternatives)), plain, final
 
 
-def decode_legacy(text: str, font: str | None = None) -> str:
+def decode_legacy(text: str, *, font: str | None = None) -> str:
     """``text`` decoded from a legacy font (detected when ``font`` is None; returned unchanged when no
     legacy font is detected)."""
     require_str(text)
@@ -76,7 +76,7 @@ def detect_legacy(text: str) -> str | None:
         return None
     best, best_share = None, _known_share(sample) + 0.15
     for font in candidates:
-        share = _known_share(decode_legacy(sample, font))
+        share = _known_share(decode_legacy(sample, font=font))
         if share > best_share:
             best, best_share = font, share
     return best if best_share >= 0.4 else None

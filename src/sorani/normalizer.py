@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from . import alphabet
 from ._data import decode_cell, load_table
-from .errors import ConfigError, require_str
+from .errors import ConfigError, require_bool, require_str
 
 TIERS = ("unicode", "standard", "repair")
 DIGIT_STYLES = ("keep", "latin", "arabic-indic", "persian")
@@ -278,6 +278,9 @@ class Normalizer:
             raise ConfigError(f"unknown digits style {digits!r}; choose from {', '.join(DIGIT_STYLES)}")
         if diacritics not in DIACRITIC_MODES:
             raise ConfigError(f"unknown diacritics mode {diacritics!r}; choose keep or remove")
+        for name, value in (("initial_r", initial_r), ("zwnj", zwnj), ("punctuation", punctuation),
+                            ("spacing", spacing)):
+            require_bool(value, name)
         self.options = {
             "tier": tier,
             "digits": digits,
@@ -328,11 +331,13 @@ class Normalizer:
 
     def normalize(self, text: str, *, offsets: bool = False):
         """Normalize ``text``; with ``offsets=True`` return ``(normalized, Alignment)``."""
+        require_bool(offsets, "offsets")
         if not offsets:
             return self(text)
         require_str(text)
         if self.options["tier"] == "repair":
-            raise NotImplementedError("offsets are not available for the repair tier yet")
+            raise ConfigError("offsets are not available for the repair tier; use tier='standard' with "
+                              "offsets=True")
         alignment = Alignment.identity(len(text))
         for step in self.steps:
             edits = step.edits(text)

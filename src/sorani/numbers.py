@@ -168,6 +168,8 @@ def words_to_number(text: str) -> int | Decimal:
     tokens = normalize(text).replace("\u200c", " ").split()
     if not tokens:
         raise InputError("no number words in an empty text")
+    if tokens[-1] == "و":
+        raise InputError(f"a number does not end in و: {text!r}")
     lexicon = _lexicon()[0]
     values: list[tuple[str, str]] = []
     for i, token in enumerate(tokens):
@@ -204,28 +206,39 @@ def _evaluate(values: list[tuple[str, str]], text: str) -> int | Decimal:
 
 
 def _integer(values: list[tuple[str, str]], text: str) -> int:
+    """The value of number words in the order Sorani writes them: groups below a thousand ([unit] سەد, a
+    ten, a unit), each followed by a larger scale than the next (هەزار, ملیۆن …). Anything else, such as
+    دوو سێ (two or three) or سەد سەد, is no single number: ``InputError``."""
     if not values:
         raise InputError(f"not a number: {text!r}")
-    total = current = 0
+    if len(values) == 1 and values[0][1] == "zero":
+        return 0
+    total = group = 0
+    stage = 0  # within a group: 0 nothing yet, 1 a unit that may take سەد, 2 سەد, 3 a ten, 4 a last unit
+    last_scale = None
     for value, kind in values:
         if kind in ("point", "minus"):
             raise InputError(f"misplaced {value!r} in {text!r}")
         number = int(value)
-        if kind == "hundred":
-            current = (current or 1) * number
-        elif kind == "scale":
-            total += (current or 1) * number
-            current = 0
+        if kind == "hundred" and stage in (0, 1) and group < 10:
+            group, stage = (group or 1) * number, 2
+        elif kind == "ten" and stage in (0, 2):
+            group, stage = group + number, 3
+        elif kind == "unit" and (stage in (0, 2) or (stage == 3 and number < 10)):
+            group, stage = group + number, (1 if stage == 0 else 4)
+        elif kind == "scale" and (last_scale is None or number < last_scale):
+            total += (group or 1) * number
+            group, stage, last_scale = 0, 0, number
         else:
-            current += number
-    return total + current
+            raise InputError(f"not one number: {text!r}")
+    return total + group
 
 
 # -------------------------------------------------------------------------------------------- finding
 _D = "[0-9٠-٩۰-۹]"
 _ANY_DIGIT = re.compile(_D)
 _DIGITS_RE = re.compile(
-    rf"(?<![\w.٫,٬]){_D}+(?:[,٬]{_D}{{3}}(?!{_D}))*(?:[.٫]{_D}+)?(?:\s?[%٪])?(?:ەمین|ەم)?(?![\w])"
+    rf"(?<![\w.٫]){_D}+(?:[,٬]{_D}{{3}}(?!{_D}))*(?:[.٫]{_D}+)?(?:\s?[%٪])?(?:ەمین|ەم)?(?![\w])"
 )
 
 
@@ -261,9 +274,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if at < 0 or m.start() >= taken[at][1]:  # not inside a date or time
             found.append(_digit_span(m))
     for m in _words_re().finditer(text):
-        span = _word_span(m)
-        if span is not None:
-            found.append(span)
+        found += _word_spans(m)
     found.sort(key=lambda s: s.start)
     return found
 
@@ -283,16 +294,52 @@ def _digit_span(m: re.Match) -> NumberSpan:
     return NumberSpan(m.start(), m.end(), raw, value, kind)
 
 
-def _word_span(m: re.Match) -> NumberSpan | None:
-    text = m.group()
+_MAX_NUMBER_WORDS = 64  # more words than any number below 10^18 takes (with its و)
+
+
+def _word_spans(m: re.Match) -> list[NumberSpan]:
+    """The numbers of a run of number words: one when the run reads as one number, else the longest runs
+    from the left that do (دوو سێ جار, two or three times, holds the numbers 2 and 3, not 5)."""
+    span = _word_span(m.group(), m.start(), m.group("ordinal") and m.end("ordinal") - m.start())
+    if span is not None:
+        return [span]
+    text, base = m.group(), m.start()
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text)]
+    out, i = [], 0
+    while i < len(words):
+        # grow the run from words[i] while it reads as one number (a number's beginning is one too, but for a
+        # dangling و, پۆینت or سالب: a few misses in a row are allowed)
+        best, misses = None, 0
+        for j in range(i + 1, min(len(words), i + _MAX_NUMBER_WORDS) + 1):
+            if text[words[j - 1][0] : words[j - 1][1]] == "و":
+                continue
+            start, end = words[i][0], words[j - 1][1] if j < len(words) else len(text)
+            ordinal = j == len(words) and m.group("ordinal") and m.end("ordinal") - base - start
+            span = _word_span(text[start:end], base + start, ordinal)
+            if span is not None:
+                best, misses = (j, span), 0
+            else:
+                misses += 1
+                if misses > 2:
+                    break
+        if best is None:
+            i += 1
+        else:
+            i = best[0]
+            out.append(best[1])
+    return out
+
+
+def _word_span(text: str, start: int, ordinal_end: int | None) -> NumberSpan | None:
+    """``text`` (at ``start``) as one number; ``ordinal_end``: where its ordinal ending ends, if it has one
+    (an ezafe or ـیش may follow it)."""
     try:
-        if m.group("ordinal"):
-            core = text[: m.end("ordinal") - m.start()]
-            value = words_to_number(core)
+        if ordinal_end:
+            value = words_to_number(text[:ordinal_end])
             kind = "ordinal"
         else:
             value = words_to_number(text)
             kind = "cardinal"
     except InputError:
         return None
-    return NumberSpan(m.start(), m.end(), text, value, kind)
+    return NumberSpan(start, start + len(text), text, value, kind)

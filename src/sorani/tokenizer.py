@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from ._data import load_table
-from .errors import require_str
+from .errors import require_bool, require_str
 from .normalizer import _char_class
 
 KINDS = (
@@ -66,10 +66,11 @@ def _token_re() -> re.Pattern:
     marks = _class(r"\p{M}", _MARK_BLOCKS)
     pictographic = _class(r"\p{Extended_Pictographic}", _EMOJI_BLOCKS)
     punctuation = _char_class({chr(c) for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P")})
-    emoji_mod = "[\uFE0F\U0001F3FB-\U0001F3FF]*"
+    emoji_mod = "[\uFE0F\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F]*"  # variation, skin tone, tag characters
     latin_word = rf"{latin}(?:{latin}|{marks}|[0-9])*"
     parts = (
         ("word", rf"{arabic}+(?:[\u200c\u200d]+{arabic}+)*"),
+        ("keycap", r"[0-9#*]\uFE0F?\u20E3"),  # 1️⃣ #️⃣: one emoji, before a digit can start a number
         ("date", rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?!{_D})|{_D}{{1,2}}/{_D}{{1,2}}/(?:{_D}{{4}}|{_D}{{2}})(?!{_D})"
                  rf"|{_D}{{1,2}}\.{_D}{{1,2}}\.{_D}{{4}}(?!{_D})|{_D}{{1,2}}-{_D}{{1,2}}-{_D}{{4}}(?!{_D})"),
         ("time", rf"{_D}{{1,2}}:{_D}{{2}}(?::{_D}{{2}})?(?!{_D})"),
@@ -88,7 +89,7 @@ def _token_re() -> re.Pattern:
     return re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in parts))
 
 
-_KIND_OF_GROUP = {kind: kind for kind in KINDS} | {"other": "word"}
+_KIND_OF_GROUP = {kind: kind for kind in KINDS} | {"other": "word", "keycap": "emoji"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -114,6 +115,7 @@ def tokenize(text: str, *, normalize: bool = False) -> list[Token]:
     [Token(text='هێزێکی', start=0, end=6, kind='word')]
     """
     require_str(text)
+    require_bool(normalize, "normalize")
     kinds = _kind_by_index()
     if not normalize:
         return [Token(m.group(), m.start(), m.end(), kinds[m.lastindex]) for m in _token_re().finditer(text)]

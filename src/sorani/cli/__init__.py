@@ -25,8 +25,27 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (naming the command and pointing to its -h), exit 2; the
+    sub-command parsers are of this class too."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} -h)\n")
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sorani",
         description="Text processing for Central Kurdish (Sorani). Run `sorani COMMAND -h` for a command's options.",
     )
@@ -36,7 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    _describe(subparsers)
     return parser
+
+
+def _describe(subparsers: argparse._SubParsersAction) -> None:
+    """A command's one-line help from the list of commands also heads its own ``-h`` (nested ones too)."""
+    for action in subparsers._choices_actions:
+        command = subparsers.choices[action.dest]
+        if command.description is None and action.help:
+            command.description = action.help[0].upper() + action.help[1:] + "."
+        for nested in command._subparsers._group_actions if command._subparsers else ():
+            if isinstance(nested, argparse._SubParsersAction):
+                _describe(nested)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - e.g. `sorani tokenize big.txt | head`
         return 0
     except (SoraniError, OSError) as exc:
-        message = str(exc) if isinstance(exc, SoraniError) else f"{exc.filename or ''}: {exc.strerror}"
+        if isinstance(exc, SoraniError) or not (exc.filename and exc.strerror):
+            message = str(exc) or type(exc).__name__
+        else:
+            message = f"{exc.filename}: {exc.strerror}"
         print(f"sorani: error: {message}", file=sys.stderr)
         return 2
     except NotImplementedError as exc:

@@ -57,7 +57,15 @@ def map_lines(func: Processor, lines: Iterable[str], jobs: int = 1) -> Iterator[
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         # Batches keep memory bounded while amortizing inter-process overhead.
         it = iter(lines)
-        while batch := list(itertools.islice(it, 2048 * jobs)):
+        while True:
+            batch: list[str] = []
+            try:
+                batch.extend(itertools.islice(it, 2048 * jobs))
+            except InputError:  # a bad line: write the lines before it first, as one process does
+                yield from pool.imap(func, batch, chunksize=256)
+                raise
+            if not batch:
+                break
             yield from pool.imap(func, batch, chunksize=256)
 
 

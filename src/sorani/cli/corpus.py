@@ -19,11 +19,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--id-field", metavar="NAME", help="field with the document id (default id)")
     p.add_argument("--format", choices=("parquet", "jsonl"), help="output format (default parquet)")
     p.add_argument("--keep-raw", action="store_true", help="keep the original text next to the normalized one")
-    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local worker processes (default) or a Dask cluster")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (default: a LocalCluster)")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes")
     p.add_argument("--resume", action="store_true", help="continue a killed run, skipping finished shards")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace the output of an earlier build (a folder holding other files is refused)")
     p.set_defaults(func=_run)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import langid
+from . import positive_int
 from ._stream import add_stream_arguments, dumps, run_stream
 
 
@@ -12,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("identify", help="the language of each line (JSONL), or --spans for mixed lines")
     add_stream_arguments(p, jsonl=False)
     p.add_argument("--spans", action="store_true", help="runs of sentences with their language")
-    p.add_argument("--top", type=int, default=3, metavar="K", help="how many label scores to print")
+    p.add_argument("--top", type=positive_int, default=3, metavar="K", help="how many label scores to print")
     p.set_defaults(func=_run)
 
 

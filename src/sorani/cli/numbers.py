@@ -27,9 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("sort", help="sort lines in Kurdish alphabetical order")
     p.add_argument("inputs", nargs="*", metavar="FILE", help="input files (default: stdin)")
-    p.add_argument("--reverse", action="store_true")
+    p.add_argument("--reverse", action="store_true", help="from the end of the alphabet")
     p.add_argument("--unique", action="store_true", help="drop repeated lines")
-    p.add_argument("--errors", choices=("strict", "replace"), default="strict")
+    p.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="bad UTF-8: stop with an error naming file and line (strict), or use U+FFFD and go "
+                        "on")
     p.set_defaults(func=_run_sort)
 
 

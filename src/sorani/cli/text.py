@@ -13,7 +13,9 @@ from ._stream import add_stream_arguments, dumps, run_stream
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("normalize", help="normalize text line by line")
     add_stream_arguments(p)
-    p.add_argument("--tier", choices=normalizer.TIERS, default="standard", help="normalization tier")
+    p.add_argument("--tier", choices=normalizer.TIERS, default="standard",
+                   help="unicode (invisible and look-alike code points), standard (default: also Arabic and "
+                        "Persian letters, ه/ە, initial ڕ, spacing) or repair (also keyboard-typed Sorani)")
     p.add_argument("--digits", choices=normalizer.DIGIT_STYLES, default="keep", help="digit style")
     p.add_argument("--diacritics", choices=normalizer.DIACRITIC_MODES, default="keep", help="Arabic harakat")
     p.add_argument("--no-initial-r", dest="initial_r", action="store_false", help="keep word-initial ر")

@@ -11,6 +11,7 @@ Needs the ``corpus`` extra: ``pip install "sorani[corpus]"``.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -30,22 +31,39 @@ def demo_inputs() -> list[Path]:
     return [Path(str(resources.files("sorani").joinpath("data", "demo-corpus", "demo.jsonl")))]
 
 
-def build(inputs, out, config: Config | str | Path | None = None, engine: str = "local", jobs: int = 1,
-          scheduler: str | None = None, resume: bool = False, overwrite: bool = False,
+def build(inputs, out, *, config: Config | str | Path | dict | None = None, engine: str = "local",
+          jobs: int = 1, scheduler: str | None = None, resume: bool = False, overwrite: bool = False,
           progress: bool = False) -> dict:
-    """Build a corpus from ``inputs`` (files or folders) into ``out``; returns the statistics (also written
-    to ``out/stats.json``, with ``out/report.html``)."""
+    """Build a corpus from ``inputs`` (files or folders; one path alone, or none for the demo corpus) into
+    ``out``; returns the statistics (also written to ``out/stats.json``, with ``out/report.html``).
+    ``config``: a ``Config``, a dict of sections, a TOML/YAML file, or None for the defaults."""
     from .. import __version__
     from .._version import RULES_VERSION
     from ..errors import ConfigError
     from . import pipeline, report
     from .stages import available, clear_caches
 
-    if not isinstance(config, Config):
+    from .config import from_dict
+
+    if isinstance(config, Config):
+        config = from_dict(config.to_dict())  # the same checks as a file's, on a copy
+    elif isinstance(config, dict):
+        config = from_dict(config)
+    elif config is None or isinstance(config, (str, os.PathLike)):
         config = load_config(config)
+    else:
+        raise TypeError(f"config must be a Config, a dict, a path or None, not {type(config).__name__}")
     if engine not in ("local", "dask"):
         raise ConfigError(f"unknown engine {engine!r}; choose local or dask")
+    if scheduler is not None and engine != "dask":
+        raise ConfigError("a scheduler goes with engine='dask' (--engine dask); the local engine has none")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ConfigError(f"jobs must be a whole number of at least 1, not {jobs!r}")
+    if not isinstance(out, (str, os.PathLike)):
+        raise TypeError(f"out must be a path, not {type(out).__name__}")
     out = Path(out)
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]  # one path, not the characters of its name
     inputs = [Path(p) for p in inputs] or demo_inputs()
     for path in inputs:
         if not path.exists():

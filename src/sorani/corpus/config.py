@@ -111,13 +111,27 @@ def from_dict(data: dict) -> Config:
             if key not in known:
                 raise ConfigError(f"unknown config key {name}.{key}; known: {', '.join(known)}")
             default = getattr(section, key)
-            if isinstance(default, bool) != isinstance(value, bool) or (
-                not isinstance(default, bool) and isinstance(default, (int, float)) and not isinstance(value, (int, float))
-            ):
-                raise ConfigError(f"config key {name}.{key} must be {type(default).__name__}, not {value!r}")
+            if not _same_kind(default, value):
+                raise ConfigError(f"config key {name}.{key} must be {_kind_name(default)}, not {value!r}")
             setattr(section, key, value)
     _validate(config)
     return config
+
+
+def _same_kind(default: object, value: object) -> bool:
+    """Whether ``value`` has the type of the key's ``default``: bool, int (not bool), float (int or float, not
+    bool), str, or a list of str."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return isinstance(value, type(default))
+
+
+def _kind_name(default: object) -> str:
+    return "a list of str" if isinstance(default, list) else type(default).__name__
 
 
 def _validate(config: Config) -> None:
@@ -131,6 +145,23 @@ def _validate(config: Config) -> None:
         raise ConfigError("output.format must be parquet or jsonl")
     if config.output.shard_size < 1:
         raise ConfigError("output.shard_size must be at least 1")
+    for key in ("shingle", "num_perm", "bands"):
+        if getattr(config.dedup, key) < 1:
+            raise ConfigError(f"dedup.{key} must be at least 1")
+    if not 0 < config.dedup.threshold <= 1:
+        raise ConfigError("dedup.threshold must be above 0 and at most 1")
+    for section, key in (("langid", "min_score"), ("langid", "min_kept_share"),
+                         ("quality", "min_kurdish_letter_ratio"), ("quality", "min_stopword_ratio"),
+                         ("quality", "max_repeated_line_ratio"), ("quality", "max_top_bigram_ratio"),
+                         ("quality", "max_symbol_ratio"), ("quality", "max_url_ratio")):
+        if not 0 <= getattr(getattr(config, section), key) <= 1:
+            raise ConfigError(f"{section}.{key} must be between 0 and 1")
+    for section, key in (("langid", "min_letters"), ("quality", "min_words"), ("quality", "prose_min_words"),
+                         ("quality", "min_mean_word_length"), ("quality", "max_mean_word_length")):
+        if getattr(getattr(config, section), key) < 0:
+            raise ConfigError(f"{section}.{key} must not be negative")
+    if not config.input.text_field or not config.input.id_field:
+        raise ConfigError("input.text_field and input.id_field must not be empty")
     if config.dedup.num_perm % config.dedup.bands:
         raise ConfigError("dedup.num_perm must be a multiple of dedup.bands")
 
@@ -144,6 +175,11 @@ def load(path: str | Path | None) -> Config:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: invalid UTF-8 at byte {exc.start}") from None
     if path.suffix in (".yaml", ".yml"):
         try:
             import yaml
@@ -160,6 +196,6 @@ def load(path: str | Path | None) -> Config:
             import tomli as tomllib
         try:
             data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: {exc}") from None
     return from_dict(data)

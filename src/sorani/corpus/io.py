@@ -8,6 +8,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,13 +25,18 @@ class Document:
     error: str = ""  # why it could not be read (stage "read")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CSV_FIELD_LIMIT = 2**31 - 1
+
+
 def _open_binary(path: Path):
     if path.suffix == ".gz":
         return gzip.open(path, "rb")
     if path.suffix == ".zst":
         import zstandard
 
-        return zstandard.ZstdDecompressor().stream_reader(open(path, "rb"))  # noqa: SIM115
+        # the stream reader has no readline: buffered, it can be read line by line (JSONL, CSV, --lines)
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(open(path, "rb")))  # noqa: SIM115
     return open(path, "rb")  # noqa: SIM115
 
 
@@ -79,7 +85,10 @@ def _read_file(path: Path, config: InputConfig) -> Iterator[Document]:
                 text, error = _decode(handle.read())
                 yield Document(path.name, text, name, error=error)
     except OSError as exc:
-        yield Document(name, "", name, error=f"unreadable: {exc.strerror or exc}")
+        yield Document(name, "", name, error=f"unreadable: {exc.strerror or str(exc) or type(exc).__name__}")
+    except Exception as exc:  # noqa: BLE001 - a truncated gzip (EOFError), a broken zstd frame or Parquet
+        # footer, a CSV the csv module gives up on: the rest of the file is one rejected record, not a crash
+        yield Document(name, "", name, error=f"unreadable: {type(exc).__name__}: {exc}")
 
 
 def _read_jsonl(handle, name: str, config: InputConfig) -> Iterator[Document]:
@@ -101,19 +110,36 @@ def _read_jsonl(handle, name: str, config: InputConfig) -> Iterator[Document]:
             yield Document(fallback_id, text, name, error=f"missing-field: {config.text_field}")
             continue
         doc_id = record.get(config.id_field)
-        yield Document(str(doc_id) if doc_id is not None else fallback_id, record[config.text_field], name)
+        doc_id = str(doc_id) if doc_id is not None else fallback_id
+        bad = _SURROGATE.search(record[config.text_field])
+        if bad or _SURROGATE.search(doc_id):  # JSON may escape half a surrogate pair (\ud800): no text
+            where = f"character {bad.start()} of {config.text_field}" if bad else config.id_field
+            yield Document(fallback_id, text, name, error=f"invalid-unicode: lone surrogate at {where}")
+            continue
+        yield Document(doc_id, record[config.text_field], name)
 
 
 def _read_csv(handle, name: str, config: InputConfig) -> Iterator[Document]:
-    reader = csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline=""))
+    # a document may be longer than the csv module's default field limit (128 KiB)
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    # bytes that are not UTF-8 come through as lone surrogates, so that the row holding them is rejected
+    reader = csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8", errors="surrogateescape", newline=""))
     base = Path(name).name
     for number, row in enumerate(reader, 1):
         fallback_id = f"{base}:{number}"
         text = row.get(config.text_field)
-        if text is None:
+        if not isinstance(text, str):
             yield Document(fallback_id, "", name, error=f"missing-field: {config.text_field}")
             continue
-        yield Document(row.get(config.id_field) or fallback_id, text, name)
+        doc_id = row.get(config.id_field)
+        doc_id = doc_id if isinstance(doc_id, str) and doc_id else fallback_id
+        bad = _SURROGATE.search(text)
+        if bad or _SURROGATE.search(doc_id):
+            where = f"character {bad.start()} of {config.text_field}" if bad else config.id_field
+            text = _SURROGATE.sub("\ufffd", text)
+            yield Document(fallback_id, text, name, error=f"invalid-utf8 at {where}")
+            continue
+        yield Document(doc_id, text, name)
 
 
 def _read_parquet(path: Path, config: InputConfig) -> Iterator[Document]:

@@ -28,6 +28,7 @@ from .io import Document
 from .stages import process_document, shard_signatures
 
 WORK = ".work"
+OUTPUT_NAMES = frozenset({WORK, "accepted", "rejected", "stats.json", "report.html"})  # what a build writes
 SIGN_BATCH_WORDS = 200_000  # words of the documents whose signatures are computed together
 
 
@@ -239,7 +240,14 @@ def prepare(out: Path, config: Config, resume: bool, overwrite: bool) -> None:
             raise ConfigError(f"{out} is not empty: use --resume to continue a run or --overwrite to replace it")
         import shutil
 
-        shutil.rmtree(out)
+        # only what a build writes is removed: `-o . --overwrite` must not delete the folder's own files
+        foreign = sorted(entry.name for entry in out.iterdir() if entry.name not in OUTPUT_NAMES)
+        if foreign:
+            more = ", …" if len(foreign) > 3 else ""
+            raise ConfigError(f"{out} holds files a build did not write ({', '.join(foreign[:3])}{more}): "
+                              "--overwrite replaces only a build's output")
+        for entry in out.iterdir():
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
     if resume and saved.exists() and json.loads(saved.read_text()) != config.to_dict():
         raise ConfigError(f"{out} was built with another configuration; resume with the same --config")
     work.mkdir(parents=True, exist_ok=True)

@@ -118,7 +118,7 @@ def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | N
         detect_legacy, decode_legacy = _legacy()
         font = detect_legacy(text)
         if font:
-            text = decode_legacy(text, font)
+            text = decode_legacy(text, font=font)
             record["legacy"] = font
     normalize = _normalizer(config.normalize.tier, config.normalize.digits)
     normalized = normalize(text)

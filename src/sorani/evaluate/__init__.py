@@ -71,7 +71,20 @@ def resolve_gold(task_module, gold: list[str] | None) -> list[Path]:
     for path in paths:
         if not path.exists():
             raise InputError(f"gold file not found: {path}")
+        if path.is_file():
+            _check_utf8(path)
     return paths
+
+
+def _check_utf8(path: Path) -> None:
+    """``InputError`` naming the file and line of the first bytes of ``path`` that are not UTF-8 (the tasks
+    read their gold files whole)."""
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle, 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}:{number}: invalid UTF-8 at byte {exc.start}") from None
 
 
 def evaluate(task: str, gold: list[str] | None = None, show: int = 10) -> Report:

@@ -63,8 +63,16 @@ class SoraniLanguageFilter(BaseFilter):
 
     name = "🌍 sorani language ID"
 
-    def __init__(self, keep: tuple[str, ...] = ("ckb",), min_score: float = 0.3, exclusion_writer=None):
+    def __init__(self, keep: str | tuple[str, ...] = ("ckb",), min_score: float = 0.3, exclusion_writer=None):
         super().__init__(exclusion_writer)
+        from ..errors import ConfigError
+
+        keep = (keep,) if isinstance(keep, str) else keep  # one label, not the set of its letters
+        if not isinstance(keep, (tuple, list, set, frozenset)) or not keep or not all(
+                isinstance(label, str) for label in keep):
+            raise ConfigError(f"keep must be a label or labels such as 'ckb', not {keep!r}")
+        if isinstance(min_score, bool) or not isinstance(min_score, (int, float)) or not 0 <= min_score <= 1:
+            raise ConfigError(f"min_score must be a number between 0 and 1, not {min_score!r}")
         self.keep = set(keep)
         self.min_score = min_score
 

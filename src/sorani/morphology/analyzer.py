@@ -27,7 +27,7 @@ MIN_STEM_COUNT = verbs.MIN_STEM_COUNT
 MIN_STEM_LENGTH = 2
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Morpheme:
     surface: str
     role: str  # stem, suffix, clitic, ezafe, postposition, prefix
@@ -681,14 +681,19 @@ def _lemma_set() -> frozenset[str]:
 
 
 def analyze(word: str) -> list[Analysis]:
-    """Readings of ``word``, best first; an unknown word still gets one (with a lower score)."""
-    require_str(word)
-    return list(_analyses(word))
+    """Readings of ``word``, best first; an unknown word still gets one (with a lower score).
+
+    The readings are the caller's own: changing one (its morphemes, its features) leaves what the next call
+    returns as it was. Whitespace around the word is left out (a line read from a file keeps its line break).
+    """
+    word = require_str(word).strip()
+    return [Analysis(a.word, a.lemma, a.stem, a.pos, list(a.morphemes), dict(a.features), a.score)
+            for a in _analyses(word)]
 
 
 def lemmatize(word: str) -> str:
-    """The lemma of the best reading of ``word``."""
-    require_str(word)
+    """The lemma of the best reading of ``word`` (whitespace around it left out)."""
+    word = require_str(word).strip()
     normalized = normalize(word)
     if normalized in _lemmas():
         return _lemmas()[normalized]
@@ -716,7 +721,7 @@ def stem(word: str, *, mode: str = "light") -> str:
     >>> stem("پیاوێک"), stem("دەیانهێنێتەوە", mode="aggressive")
     ('پیاو', 'هێن')
     """
-    require_str(word)
+    word = require_str(word).strip()  # whitespace around the word is left out
     if mode not in ("light", "aggressive"):
         raise ConfigError("stem mode must be light or aggressive")
     readings = _analyses(word)

@@ -68,7 +68,15 @@ def run(documents, config: Config, out: Path, jobs: int = 2, scheduler: str | No
 
     cluster = None if scheduler else LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                                     dashboard_address=None)
-    client = Client(scheduler or cluster)
+    try:
+        client = Client(scheduler or cluster)
+    except (OSError, ValueError) as exc:  # no scheduler there (a timeout), or an address Dask cannot read
+        if cluster is not None:
+            cluster.close()
+        from ...errors import ConfigError
+
+        reason = str(exc) or type(exc).__name__
+        raise ConfigError(f"cannot connect to the Dask scheduler {scheduler!r}: {reason}") from None
     try:
         from tqdm import tqdm
 
