@@ -325,12 +325,9 @@ def test_morphemes_concatenate_back_on_sorani_pieces(pieces):
     assert (sorani.lemmatize(word) and sorani.stem(word, mode="aggressive")) or not normalized
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: the nominal readings are ranked by the ranker's score, and a "
-                   "reading whose stem the lexicon lacks shows that score minus 5, so a later reading can show a "
-                   "higher score than the first (146 of 10,476 distinct KTC words); lemmatize takes the first")
 def test_readings_come_best_score_first():
-    # issue 3: analyze is ranked. ئابووریناسەکان: the whole word (unknown, -5.146) comes before ئابووریناس + ەکان
-    # (-1.318), and its lemma is the whole word, not ئابووریناس (economist)
+    # issue 3: analyze is ranked, best first. A reading whose stem the lexicon lacks used to show its ranker
+    # score minus 5 while keeping its place, so a later reading could show a higher score (ئابووریناسەکان)
     analyses = sorani.analyze("ئابووریناسەکان")
     assert all(a.score >= b.score for a, b in zip(analyses, analyses[1:]))
 

@@ -651,11 +651,12 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
             features.update(row[2])
         lemma = lemmas.get(normalized) if not suffixes else None
         lemma = lemma or lemmas.get(stem_, stem_)
-        known = counts.get(stem_, 0) >= MIN_STEM_COUNT or bool(_derived(stem_))  # is_known
         pos = lemma_pos.get(lemma, "")
         if pos == "VERB":
             pos = ""  # a nominal reading of a verb's lemma (a masdar) is no finite verb
-        analyses.append(Analysis(word, lemma, stem_, pos, morphemes, features, round(score if known else score - 5, 3)))
+        # the shown score is the ranker's, so the readings come best score first; a stem the lexicon lacks
+        # already scores low through the ranker's count features
+        analyses.append(Analysis(word, lemma, stem_, pos, morphemes, features, round(score, 3)))
     verb_readings = verbs.parses(normalized)[:2]
     if verb_readings:
         best = analyses[0]
