@@ -329,3 +329,17 @@ def test_scheduler_errors_are_config_errors(tmp_path):
         build([], tmp_path / "dask", engine="dask", scheduler="not-an-address")
     with pytest.raises(ConfigError, match="scheduler"):
         build([], tmp_path / "local", scheduler="tcp://127.0.0.1:8786")
+
+
+def test_hidden_files_in_an_input_folder_are_not_documents(tmp_path):
+    # a folder under version control held .git/ objects and config, which were read as documents
+    folder = tmp_path / "in"
+    (folder / ".git" / "objects").mkdir(parents=True)
+    (folder / ".git" / "config").write_text("[core]\n\tbare = false\n")
+    (folder / ".git" / "objects" / "ab").write_bytes(b"x\x9c\xff")
+    (folder / ".notes.txt").write_text(GOOD2)
+    (folder / "news").mkdir()
+    (folder / "news" / "a.txt").write_text(GOOD)
+    stats = build([folder], tmp_path / "out", config={"output": {"format": "jsonl"}})
+    assert stats["documents"]["input"] == 1
+    assert [r["text"] for r in read_parts(tmp_path / "out" / "accepted")] == [GOOD]

@@ -50,12 +50,19 @@ def read_documents(paths: list[str | Path], config: InputConfig) -> Iterator[Doc
     order = 0
     for raw_path in paths:
         path = Path(raw_path)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        files = _files_in(path) if path.is_dir() else [path]
         for file in files:
             for doc in _read_file(file, config):
                 doc.order = order
                 order += 1
                 yield doc
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """The files below ``folder``, sorted; hidden files and folders (``.git``, ``.DS_Store``, a build's own
+    ``.work``) are not documents and are left out."""
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def _decode(data: bytes) -> tuple[str, str]:
