@@ -42,7 +42,9 @@ def test_running_text_keeps_everything_else():
     ("latin", "arabic"),
     [("kirdin", "کردن"), ("řageyandin", "ڕاگەیاندن"), ("aso", "ئاسۆ"), ("xwêndinewe", "خوێندنەوە"),
      ("sał", "ساڵ"), ("kurdistan û ’êraq", "کوردستان و عێراق"), ("řûbar", "ڕووبار"), ("rûbar", "رووبار"),
-     ("qiseûbas", "قسەووباس"), ("çonaûçon", "چۆناووچۆن"), ("be’em", "بەعەم")],
+     ("qiseûbas", "قسەووباس"), ("çonaûçon", "چۆناووچۆن"), ("be’em", "بەعەم"),
+     # two vowels in a row inside a word: two vowel letters, no seat (Wergor's training words)
+     ("serbexoekan", "سەربەخۆەکان"), ("matbaa", "ماتباا"), ("ewan", "ئەوان")],
 )
 def test_latin_to_arabic(latin, arabic):
     assert sorani.transliterate(latin, target="arabic") == sorani.Normalizer(initial_r=False)(arabic)
