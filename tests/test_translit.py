@@ -42,7 +42,9 @@ def test_running_text_keeps_everything_else():
     ("latin", "arabic"),
     [("kirdin", "کردن"), ("řageyandin", "ڕاگەیاندن"), ("aso", "ئاسۆ"), ("xwêndinewe", "خوێندنەوە"),
      ("sał", "ساڵ"), ("kurdistan û ’êraq", "کوردستان و عێراق"), ("řûbar", "ڕووبار"), ("rûbar", "رووبار"),
-     ("qiseûbas", "قسەووباس"), ("çonaûçon", "چۆناووچۆن"), ("be’em", "بەعەم")],
+     ("qiseûbas", "قسەووباس"), ("çonaûçon", "چۆناووچۆن"), ("be’em", "بەعەم"),
+     # two vowels in a row inside a word: two vowel letters, no seat (Wergor's training words)
+     ("serbexoekan", "سەربەخۆەکان"), ("matbaa", "ماتباا"), ("ewan", "ئەوان")],
 )
 def test_latin_to_arabic(latin, arabic):
     assert sorani.transliterate(latin, target="arabic") == sorani.Normalizer(initial_r=False)(arabic)
@@ -148,3 +150,19 @@ def test_cli_translit_both_ways_and_capitalize():
     assert back.stdout.decode().strip() == "کوردستان و عێراق"
     bad = run("--scheme", "klingon", stdin="کورد\n")
     assert bad.returncode == 2
+
+
+def test_same_answers_as_recorded():
+    """The perceptron (and the whole word path) give the answers recorded with the model before its speed
+    work, on real words of FLORES and KurdishLID (tests/data/translit_recorded.tsv.gz)."""
+    import gzip
+    from pathlib import Path
+
+    from sorani import translit
+
+    path = Path(__file__).resolve().parent / "data" / "translit_recorded.tsv.gz"
+    rows = [line.split("\t") for line in gzip.decompress(path.read_bytes()).decode().splitlines()[1:]]
+    assert len(rows) > 3000
+    labels = {word: [x if x != "_" else "" for x in labels.split(" ")] for word, labels, _ in rows}
+    assert {word: translit.label_word(word) for word in labels} == labels
+    assert {word: translit.word_to_latin(word) for word, _, _ in rows} == {word: latin for word, _, latin in rows}

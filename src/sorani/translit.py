@@ -109,10 +109,19 @@ def _marks(word: str) -> str:
     compound: دا|شکان, دەست|پێک, کازم|ی), - elsewhere. (Marks from the morphology analyzer's best reading
     did a little better in cross-validation, 0.967 with its verb parses and 0.964 with its nominal split
     against 0.962, at two to four times the cost of the rest of the model.)"""
-    counts = _morphology()
-    minimum = _params()["prefix_count"]
-    return "-" + "".join(["P" if 2 <= i <= len(word) - 2 and counts.get(word[:i], 0) >= minimum else "-"
-                          for i in range(len(word))]) + "-"
+    return _set_marks(word) or "-" * (len(word) + 2)
+
+
+def _set_marks(word: str) -> str | None:
+    """``_marks(word)``, or None when the word has no P mark (most words)."""
+    prefixes = _prefix_set()
+    marked = [i for i in range(2, len(word) - 1) if word[:i] in prefixes]
+    if not marked:
+        return None
+    marks = ["-"] * (len(word) + 2)
+    for i in marked:
+        marks[i + 1] = "P"
+    return "".join(marks)
 
 
 @functools.lru_cache(maxsize=None)
@@ -151,38 +160,52 @@ def _model() -> tuple[dict[str, str], dict[str, dict[str, float]]]:
     return model["lexicon"], model["weights"]
 
 
+# The run-time scorer: for each letter class (C for every consonant, which share their labels; و, ی and ئ),
+# one function compiled from the templates that sums a dict lookup per template. A score is one integer: for
+# a consonant the bizroke score (weight of iC minus weight of C), for و, ی and ئ the scores of its options
+# packed in lanes of _LANE bits (packing is linear: the packed sum is the pack of the sums, read back once).
+# Weights are the model's four decimals times 10,000, so the sums are exact.
+_LANE = 40
+_LANE_BIAS = 1 << (_LANE - 1)
+_LANE_MASK = (1 << _LANE) - 1
+_RUN_LIMIT = 1 << 17  # the runs cache of label_word is emptied when it holds more runs than this
+
+
+def _letter_class(letter: str) -> str:
+    return "C" if _letters()[letter]["kind"] == "consonant" else letter
+
+
+def _pack(cls: str, keys: tuple[str, ...], row: dict[str, float]) -> int:
+    weights = [round(row.get(key, 0.0) * 10_000) for key in keys]
+    if cls == "C":
+        return weights[1] - weights[0]
+    return sum(weight << (_LANE * j) for j, weight in enumerate(weights))
+
+
 @functools.lru_cache(maxsize=None)
-def _scorers():
-    """Functions of (window, skeleton, previous label, marks), compiled from the templates: the bizroke
-    score of a consonant (weight of iC minus weight of C, summed over the templates), and for each other
-    letter with a choice (و, ی, ئ) the tuple of each template's weights for that letter's options, to be
-    summed column by column. Each template has its own dict from the feature's value to its weights."""
+def _scorers() -> dict[str, object]:
+    """Letter class -> its scorer, a function of (window, skeleton, previous label, marks)."""
     by_template: dict[str, dict[str, dict[str, float]]] = {name: {} for name, _ in TEMPLATES}
     for feature, row in _model()[1].items():
         name, _, value = feature.partition("=")
         if name in by_template:
             by_template[name][value] = row
-    plan = _letter_plan()
-    env: dict = {}
-    diff_terms = []
-    for k, (name, expr) in enumerate(TEMPLATES):
-        rows = by_template[name]
-        diffs = {v: r.get("iC", 0.0) - r.get("C", 0.0) for v, r in rows.items() if "iC" in r or "C" in r}
-        env[f"d{k}"] = diffs.get
-        diff_terms.append(f"d{k}({expr}, 0.0)")
-    vectors = {}
-    for letter, (options, keys, consonant) in plan.items():
-        if consonant or len(options) < 2:
+    out = {}
+    for a, (options, keys, _) in _letter_plan().items():
+        cls = _letter_class(a)
+        if len(options) < 2 or cls in out:
             continue
-        local = {"Z": (0.0,) * len(keys)}
-        terms = []
-        for k, (name, expr) in enumerate(TEMPLATES):
-            rows = {v: tuple(r.get(key, 0.0) for key in keys) for v, r in by_template[name].items()
-                    if any(key in r for key in keys)}
-            local[f"v{k}"] = rows.get
-            terms.append(f"v{k}({expr}, Z)")
-        vectors[letter] = _compile("(" + ", ".join(terms) + ",)", local)
-    return _compile(" + ".join(diff_terms), env), vectors
+        env = {f"t{k}": {v: _pack(cls, keys, r) for v, r in by_template[name].items() if any(key in r for key in keys)}.get
+               for k, (name, _) in enumerate(TEMPLATES)}
+        out[cls] = _compile(" + ".join(f"t{k}({expr}, 0)" for k, (_, expr) in enumerate(TEMPLATES)), env)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _prefix_set() -> frozenset[str]:
+    """The words of two letters or more that set a P mark after them (count ≥ ``prefix_count``)."""
+    minimum = _params()["prefix_count"]
+    return frozenset(w for w, n in _morphology().items() if n >= minimum and len(w) >= 2)
 
 
 @functools.lru_cache(maxsize=None)
@@ -192,38 +215,87 @@ def _letter_plan() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]]:
             for a, row in _letters().items()}
 
 
+@functools.lru_cache(maxsize=None)
+def _labeller() -> tuple[dict, dict, re.Pattern]:
+    """letter -> (options, labels, is a consonant, its scorer or None for a vowel letter, None or (the bias
+    that makes every lane non-negative, the lanes' shifts)); the skeleton table; the pattern of the runs of letters with a choice (all but the vowel letters ا ە ێ ۆ)."""
+    scorers = _scorers()
+    letters = {}
+    for a, (options, keys, consonant) in _letter_plan().items():
+        scorer = scorers[_letter_class(a)] if len(options) > 1 else None
+        lanes = None
+        if scorer and not consonant:
+            lanes = (sum(_LANE_BIAS << (_LANE * j) for j in range(len(keys))), tuple(_LANE * j for j in range(len(keys))))
+        letters[a] = (options, keys, consonant, scorer, lanes)
+    vowels = "".join(a for a, (options, _, _) in _letter_plan().items() if len(options) == 1)
+    return letters, _shape_table(), re.compile(f"[^{vowels}]+")
+
+
+@functools.lru_cache(maxsize=1024)  # maxsize ≥ 1000: emptied with the per-word caches (benchmarks/run.py)
+def _run_cache() -> dict[str, tuple[str, ...]]:
+    """A run's letters, context and marks -> its labels (see label_word), for the runs seen in this run."""
+    return {}
+
+
 def label_word(word: str) -> list[str]:
-    """The Latin string for each letter of ``word``, chosen greedily left to right by the perceptron."""
-    plan = _letter_plan()
-    decide = _decide
-    labels: list[str] = []
-    previous = "^"
+    """The Latin string for each letter of ``word``, chosen greedily left to right by the perceptron.
+
+    Works run by run: the labels of a run of letters between vowel letters (which have one option each)
+    depend only on the letters up to three before and after it, the marks around it, and the label of the
+    letter before it, a vowel letter's only label or the word start, which that context fixes. So a run is
+    decided once per context (kept in ``_run_cache``) and copied where it comes again."""
+    letters, shape_table, choice_runs = _labeller()
+    n = len(word)
     padded = _PAD + word + "$$$"
-    marks = _marks(word)
-    cluster_start = len(word) > 1 and plan[word[0]][2] and plan[word[1]][2]
-    for i, letter in enumerate(word):
-        options, keys, consonant = plan[letter]
-        if len(options) == 1 or (i == 0 and consonant):
-            k = 0  # a vowel letter; no bizroke before the first letter (the ئ seat writes a vowel onset)
-        elif i == 1 and cluster_start:
-            k = 1  # a word never starts with a cluster
-        else:
-            k = decide(padded[i : i + 7], previous, marks[i : i + 3])
-        labels.append(options[k])
-        previous = keys[k]
+    marks = _set_marks(word)
+    runs = _run_cache()
+    shape = None
+    labels: list[str] = []
+    start = 0
+    for match in choice_runs.finditer(word):
+        begin, end = match.span()
+        for letter in word[start:begin]:
+            labels.append(letters[letter][0][0])
+        key = padded[begin : end + 6]
+        if marks is not None and "P" in marks[begin : end + 2]:
+            key += marks[begin : end + 2]  # - and P: a key with marks never equals one without
+        run = runs.get(key)
+        if run is None:
+            if shape is None:
+                shape = padded.translate(shape_table)
+            if len(runs) > _RUN_LIMIT:
+                runs.clear()
+            previous = letters[word[begin - 1]][1][0] if begin else "^"
+            run = runs[key] = _decide_run(word, padded, shape, marks or "-" * (n + 2), begin, end, previous)
+        labels += run
+        start = end
+    for letter in word[start:]:
+        labels.append(letters[letter][0][0])
     return labels
 
 
-@functools.lru_cache(maxsize=300_000)
-def _decide(window: str, previous: str, marks: str) -> int:
-    """The index of the best option for the letter in the middle of ``window`` (cached: windows repeat
-    across words). Ties go to the earlier option (the plain consonant)."""
-    letter = window[3]
-    shape = window.translate(_shape_table())
-    if _letter_plan()[letter][2]:
-        return 1 if _scorers()[0](window, shape, previous, marks) > 0 else 0
-    scores = [sum(column) for column in zip(*_scorers()[1][letter](window, shape, previous, marks))]
-    return scores.index(max(scores))
+def _decide_run(word: str, padded: str, shape: str, marks: str, begin: int, end: int, previous: str) -> tuple:
+    """The labels of word[begin:end], a run of letters that all have a choice, after the label ``previous``."""
+    letters = _labeller()[0]
+    labels = []
+    for i in range(begin, end):
+        options, keys, consonant, scorer, lanes = letters[word[i]]
+        if i == 0 and consonant:
+            k = 0  # no bizroke before the first letter (the ئ seat writes a vowel onset)
+        elif i == 1 and consonant and letters[word[0]][2]:
+            k = 1  # a word never starts with a cluster
+        else:
+            score = scorer(padded[i : i + 7], shape[i : i + 7], previous, marks[i : i + 3])
+            if consonant:
+                k = 1 if score > 0 else 0
+            else:
+                bias, shifts = lanes
+                score += bias
+                scores = [(score >> shift) & _LANE_MASK for shift in shifts]
+                k = scores.index(max(scores))  # ties go to the earlier option
+        labels.append(options[k])
+        previous = keys[k]
+    return tuple(labels)
 
 
 def _compute(word: str) -> str:
@@ -303,7 +375,7 @@ def _initial_r(latin: str) -> str:
     return "r" + latin[1:] if latin.startswith("ř") else latin
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=1 << 17)
 def word_to_latin(word: str) -> str:
     """One normalized Arabic-script word in Hawar Latin."""
     return _known().get(word) or _compute(word)
@@ -332,9 +404,11 @@ def _match_to_latin(match: re.Match) -> str:
     return word_to_latin(match.group())
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=1 << 17)
 def _token_to_latin(token: str) -> str:
     """A space-free piece of text that is not a known word: each Arabic-script word in it transliterated."""
+    if _ARABIC_WORD.fullmatch(token):
+        return word_to_latin(token)
     return _ARABIC_WORD.sub(_match_to_latin, token)
 
 
