@@ -652,9 +652,51 @@ def _char_model() -> tuple[int, list[dict[str, float]], dict[str, tuple[int, int
     return order, tables, {k: (v[0], v[1]) for k, v in contexts.items()}
 
 
+@functools.cache
+def _char_probs() -> tuple[dict[str, float], dict[str, float]]:
+    """(P(gram[-1] | gram[:-1]), its log) of every n-gram the model has counted, worked out once. Witten-Bell
+    interpolation builds each n-gram's probability from that of its one-letter-shorter suffix, so every
+    n-gram is one step from its suffix, with the same arithmetic as the textbook loop
+    (:func:`_char_logp_direct`). The search then reads most probabilities with one dictionary lookup
+    (``_char_probs()[1].get(g) or _char_logp(g)``)."""
+    order, tables, contexts = _char_model()
+    total, distinct = contexts[""]
+    probs = {g: (c + 1) / (total + distinct + 1) for g, c in tables[0].items()}
+    for n in range(1, order):
+        for g, c in tables[n].items():
+            count, kinds = contexts[g[:-1]]
+            probs[g] = (c + kinds * probs[g[1:]]) / (count + kinds)
+    return probs, {g: math.log(p) for g, p in probs.items()}
+
+
 @functools.lru_cache(maxsize=200_000)
 def _char_logp(gram: str) -> float:
     """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters)."""
+    return math.log(_char_prob(gram))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _char_prob(gram: str) -> float:
+    """P(gram[-1] | gram[:-1]): from the table of counted n-grams, else (an n-gram never counted) from its
+    suffix one letter shorter, with a weight of its context when the model has seen the context."""
+    probs = _char_probs()[0]
+    p = probs.get(gram)
+    if p is not None:
+        return p
+    if len(gram) == 1:
+        _, _, contexts = _char_model()
+        total, distinct = contexts[""]
+        return (0 + 1) / (total + distinct + 1)
+    seen = _char_model()[2].get(gram[:-1])
+    if seen is None:  # the interpolation stops before an unseen context
+        return _char_prob(gram[1:])
+    count, kinds = seen
+    return (0 + kinds * _char_prob(gram[1:])) / (count + kinds)
+
+
+def _char_logp_direct(gram: str) -> float:
+    """:func:`_char_logp` as the Witten-Bell loop over ever longer contexts (the reference the tables and the
+    recursion of :func:`_char_prob` must equal, float for float)."""
     order, tables, contexts = _char_model()
     char, context = gram[-1], gram[:-1]
     total, distinct = contexts[""]
@@ -711,7 +753,9 @@ def _char_search(word: str) -> tuple[str, float]:
     order = int(params["charlm_order"])
     for k in range(1, len(word) + 1):  # in order, so that each step finds the one before it cached
         beam = _char_beam(word[:k])
-    finals = [(score + _char_logp(text[1 - order:] + "$"), text[order - 1:]) for score, text in beam]
+    table = _char_probs()[1]
+    finals = [(score + (table.get(text[1 - order:] + "$") or _char_logp(text[1 - order:] + "$")), text[order - 1:])
+              for score, text in beam]
     best_score, best = max(finals)
     keep = next((v for v, k in finals if k == word), None)
     if keep is None:
@@ -724,39 +768,91 @@ def _char_beam(typed: str) -> tuple[tuple[float, str], ...]:
     """The beam of the character model's search after the typed letters ``typed``: the best few (score,
     padded spelling). One letter is added to the beam of ``typed[:-1]``, so words and the joins of pieces that
     share a beginning share the work."""
-    params = _params()
-    order = int(params["charlm_order"])
+    order, width, initial, other, inserts = _char_search_tables()
     if not typed:
         return ((0.0, "^" * (order - 1)),)
     beam = _char_beam(typed[:-1])
-    initial, other, inserts = _char_options()
-    weight, beam_width = params["charlm_channel_weight"], int(params["charlm_beam"])
+    table, slow = _char_probs()[1], _char_logp
     keep_last = 1 - order  # a state keeps its last order - 1 letters as the context of the next one
-    logp = _char_logp
     first, t = len(typed) == 1, typed[-1]
-    choices = ((t, 0.0),) + (initial if first else other).get(t, ())
+    choices = (initial if first else other).get(t) or ((t, 0.0),)
     grown: dict[str, float] = {}
-    starts = list(beam)
-    if not first:  # a left-out letter put back before this one: only the best few such starts go on
-        starts += sorted(((score - weight * cost + logp(text[keep_last:] + s), text + s)
-                          for score, text in beam for s, cost in inserts if text[-1] != s),
-                         reverse=True)[:beam_width]
-    for base, prefix in starts:
+    for base, prefix in beam:
+        context = prefix[keep_last:]
         for s, cost in choices:
-            value, out = base - weight * cost, prefix
-            for ch in s:
-                out += ch
-                value += logp(out[-order:])
+            value = base - cost
+            if len(s) == 1:
+                out = prefix + s
+                g = context + s
+                value += table.get(g) or slow(g)
+            else:
+                out = prefix
+                for ch in s:
+                    out += ch
+                    g = out[-order:]
+                    value += table.get(g) or slow(g)
             if value > grown.get(out, -math.inf):
                 grown[out] = value
-    return tuple(sorted(((v, k) for k, v in grown.items()), reverse=True)[:beam_width])
+    if not first:  # a left-out letter put back before this one: only the best few such starts go on
+        # Every term of a path is at most 0 (a log probability, minus a cost), so a start or an extension
+        # that is already below the width-th best spelling so far cannot reach the beam: it is not scored.
+        # (Leaving out such starts can change which of the best few go on only among starts that are below
+        # it too, so the beam is the same.)
+        floor = sorted(grown.values(), reverse=True)[width - 1] if len(grown) >= width else -math.inf
+        put_back = []
+        for score, text in beam:
+            context, last = text[keep_last:], text[-1]
+            for s, cost in inserts:
+                if last != s and score - cost >= floor:
+                    g = context + s
+                    put_back.append((score - cost + (table.get(g) or slow(g)), text + s))
+        put_back.sort(reverse=True)
+        for base, prefix in put_back[:width]:
+            if base < floor:
+                break
+            context = prefix[keep_last:]
+            for s, cost in choices:
+                value = base - cost
+                if value < floor:
+                    continue
+                if len(s) == 1:
+                    out = prefix + s
+                    g = context + s
+                    value += table.get(g) or slow(g)
+                else:
+                    out = prefix
+                    for ch in s:
+                        out += ch
+                        g = out[-order:]
+                        value += table.get(g) or slow(g)
+                if value > grown.get(out, -math.inf):
+                    grown[out] = value
+    return tuple(sorted(((v, k) for k, v in grown.items()), reverse=True)[:width])
+
+
+@functools.cache
+def _char_search_tables() -> tuple[int, int, dict, dict, tuple]:
+    """What every step of the beam reads: the order, the beam width, and the letter repairs of
+    :func:`_char_options` with their costs already weighted by ``charlm_channel_weight`` (the typed letter
+    itself, at no cost, first in each list)."""
+    params = _params()
+    weight = params["charlm_channel_weight"]
+    initial, other, inserts = _char_options()
+
+    def weighted(options):
+        return {t: ((t, 0.0),) + tuple((s, weight * cost) for s, cost in rows) for t, rows in options.items()}
+
+    return (int(params["charlm_order"]), int(params["charlm_beam"]), weighted(initial), weighted(other),
+            tuple((s, weight * cost) for s, cost in inserts))
 
 
 def _char_score(word: str) -> float:
     """log P(word) under the character model, with its start and end."""
     order = int(_params()["charlm_order"])
     padded = "^" * (order - 1) + word + "$"
-    return sum(_char_logp(padded[i:i + order]) for i in range(len(padded) - order + 1))
+    table = _char_probs()[1]
+    return sum(table.get(padded[i:i + order]) or _char_logp(padded[i:i + order])
+               for i in range(len(padded) - order + 1))
 
 
 def repair_word(word: str, *, sorani_typed: bool = False) -> str:
@@ -1012,8 +1108,25 @@ def _char_join(tokens, i, pieces, sorani_typed, params):
     for n in range(2, len(pieces) + 1):
         separate += _char_search(pieces[n - 1])[1]
         joined = "".join(pieces[:n])
-        reading = _char_reading(joined)
-        value = _char_search(joined)[1] if reading != joined else _char_score(joined)
+        score = _char_score(joined)
+        if len(joined) >= 3 and _TYPED_LETTERS.issuperset(joined):
+            # Every term of a spelling is at most 0, so the search's spelling of the joined word scores at most
+            # the best of its beam after any prefix, and its typed spelling scores ``score``: the search stops
+            # as soon as neither can win (and the check that the model keeps its spelling runs only for a win)
+            top = _char_beam(joined[:len(joined) - len(pieces[n - 1])])[0][0]
+            for k in range(len(joined) - len(pieces[n - 1]) + 1, len(joined) + 1):
+                if top - separate <= margin:
+                    break
+                top = _char_beam(joined[:k])[0][0]
+            if max(top, score) - separate <= margin:
+                continue
+            found, found_score = _char_search(joined)
+            if found != joined and found_score - separate > margin and _char_reading(joined) != joined:
+                reading, value = found, found_score
+            else:
+                reading, value = joined, score
+        else:
+            reading, value = joined, score  # the search keeps such a word as it is
         if value - separate > margin:
             best, margin = (n, reading), value - separate
     return None if best is None else (best[0], best[1], "join a word broken by a space (character model)")
