@@ -214,17 +214,23 @@ def _h_words() -> frozenset[str]:
 
 @functools.cache
 def _stable_sorani() -> frozenset[str]:
-    """Known words that no reading can displace on a Sorani-typed line: even the most frequent other word
-    under their key, at the cheapest edit cost, does not beat them by keep_margin_sorani. A set lookup
-    replaces the scoring for them (the clean-text fast path)."""
+    """Lexicon words that no reading can displace on a Sorani-typed line: even the most frequent other word
+    under their key, at the cheapest edit cost, does not beat them by their margin (``keep_margin_sorani`` for
+    a protected word, ``unknown_margin_sorani`` for a word counted once). A set lookup replaces the scoring for
+    them (the clean-text fast path). On such a line a lexicon word has only the readings under its key (no
+    suffix readings, no fallback key), so the bound is exact."""
     params = _params()
     index = _index()
     floor = params["channel_weight"] * _min_cost()
-    margin = params["keep_margin_sorani"]
+    protected = _protected()
+    margin, margin_once = params["keep_margin_sorani"], params["unknown_margin_sorani"]
     stable = set()
-    for word in _protected():
+    for word in _lexicon()[0]:
         top = next((w for w in index.get(lookup_key(word), ()) if w != word), None)
-        if top is None or _logp(top) - floor <= _logp(word) + margin:
+        if word in protected:
+            if top is None or _logp(top) - floor <= _logp(word) + margin:
+                stable.add(word)
+        elif top is None or _logp(top) - floor < _logp(word) + margin_once:
             stable.add(word)
     return frozenset(stable)
 
@@ -884,6 +890,8 @@ def _analyse(line: str, reasons: bool = True) -> list[Change]:
     repairs carry an empty reason: repair_text does not need them)."""
     params = _params()
     sorani_typed = bool(_SORANI_TYPED.search(line))
+    if sorani_typed and _keeps_sorani_line(line):
+        return []
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
     changes: list[Change] = []
     slots: list[tuple[int, int, int, str]] = []  # (index in changes, start, end, word) of scored words
@@ -941,6 +949,14 @@ def _analyse(line: str, reasons: bool = True) -> list[Change]:
         return [c for c in changes if c.source != c.target]
     return [c if c.reason else Change(c.start, c.end, c.source, c.target, _reason(c.source, c.target))
             for c in changes if c.source != c.target]
+
+
+def _keeps_sorani_line(line: str) -> bool:
+    """Whether a Sorani-typed line comes through unchanged: on such a line each word is read on its own (no
+    joins, splits or context), so the line stays when every word is stable (one set difference) or reads as
+    itself."""
+    unsure = set(_WORD.findall(line)).difference(_stable_sorani())
+    return all(_best(word, True)[0] == word for word in unsure)
 
 
 def _choose_in_context(line: str, slots: list, changes: list[Change], weight: float) -> None:
