@@ -662,9 +662,8 @@ def _char_model() -> tuple[int, list[dict[str, float]], dict[str, tuple[int, int
 def _char_probs() -> tuple[dict[str, float], dict[str, float]]:
     """(P(gram[-1] | gram[:-1]), its log) of every n-gram the model has counted, worked out once. Witten-Bell
     interpolation builds each n-gram's probability from that of its one-letter-shorter suffix, so every
-    n-gram is one step from its suffix, with the same arithmetic as the textbook loop
-    (:func:`_char_logp_direct`). The search then reads most probabilities with one dictionary lookup
-    (``_char_probs()[1].get(g) or _char_logp(g)``)."""
+    counted n-gram is one step from its suffix, with the same arithmetic as the loop of :func:`_char_logp`.
+    The search then reads these with one dictionary lookup (``_char_probs()[1].get(g) or _char_logp(g)``)."""
     order, tables, contexts = _char_model()
     total, distinct = contexts[""]
     probs = {g: (c + 1) / (total + distinct + 1) for g, c in tables[0].items()}
@@ -677,32 +676,9 @@ def _char_probs() -> tuple[dict[str, float], dict[str, float]]:
 
 @functools.lru_cache(maxsize=200_000)
 def _char_logp(gram: str) -> float:
-    """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters)."""
-    return math.log(_char_prob(gram))
-
-
-@functools.lru_cache(maxsize=200_000)
-def _char_prob(gram: str) -> float:
-    """P(gram[-1] | gram[:-1]): from the table of counted n-grams, else (an n-gram never counted) from its
-    suffix one letter shorter, with a weight of its context when the model has seen the context."""
-    probs = _char_probs()[0]
-    p = probs.get(gram)
-    if p is not None:
-        return p
-    if len(gram) == 1:
-        _, _, contexts = _char_model()
-        total, distinct = contexts[""]
-        return (0 + 1) / (total + distinct + 1)
-    seen = _char_model()[2].get(gram[:-1])
-    if seen is None:  # the interpolation stops before an unseen context
-        return _char_prob(gram[1:])
-    count, kinds = seen
-    return (0 + kinds * _char_prob(gram[1:])) / (count + kinds)
-
-
-def _char_logp_direct(gram: str) -> float:
-    """:func:`_char_logp` as the Witten-Bell loop over ever longer contexts (the reference the tables and the
-    recursion of :func:`_char_prob` must equal, float for float)."""
+    """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters):
+    the Witten-Bell loop over ever longer contexts. The search reads counted n-grams from
+    :func:`_char_probs` first, so this runs for the n-grams the model never counted."""
     order, tables, contexts = _char_model()
     char, context = gram[-1], gram[:-1]
     total, distinct = contexts[""]
