@@ -133,8 +133,8 @@ def _fallback_index() -> dict[str, tuple[str, ...]]:
 @functools.lru_cache(maxsize=100_000)
 def _fallback_entries(fkey: str) -> tuple[tuple[str, float, str], ...]:
     """The fallback bucket of ``fkey`` as (word, log count, lookup key), most frequent first."""
-    logps = _logps()[0]
-    return tuple((w, logps[w], lookup_key(w)) for w in _fallback_index().get(fkey, ()))
+    logps, keys = _logps()[0], _lexicon_keys()
+    return tuple((w, logps[w], keys[w]) for w in _fallback_index().get(fkey, ()))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -195,12 +195,19 @@ def _bigram_gain(a: str, b: str) -> float:
 
 
 @functools.cache
+def _lexicon_keys() -> dict[str, str]:
+    """The lookup key of every lexicon word (worked out once for the index)."""
+    return {word: lookup_key(word) for word in _lexicon()[0]}
+
+
+@functools.cache
 def _index() -> dict[str, tuple[str, ...]]:
     limit = int(_params()["max_candidates"])
     buckets: dict[str, list[str]] = {}
     counts = _lexicon()[0]
+    keys = _lexicon_keys()
     for word in sorted(counts, key=lambda w: (-counts[w], w)):
-        bucket = buckets.setdefault(lookup_key(word), [])
+        bucket = buckets.setdefault(keys[word], [])
         if len(bucket) < limit:
             bucket.append(word)
     return {k: tuple(v) for k, v in buckets.items()}
@@ -220,13 +227,13 @@ def _stable_sorani() -> frozenset[str]:
     them (the clean-text fast path). On such a line a lexicon word has only the readings under its key (no
     suffix readings, no fallback key), so the bound is exact."""
     params = _params()
-    index = _index()
+    index, keys = _index(), _lexicon_keys()
     floor = params["channel_weight"] * _min_cost()
     protected = _protected()
     margin, margin_once = params["keep_margin_sorani"], params["unknown_margin_sorani"]
     stable = set()
     for word in _lexicon()[0]:
-        top = next((w for w in index.get(lookup_key(word), ()) if w != word), None)
+        top = next((w for w in index.get(keys[word], ()) if w != word), None)
         if word in protected:
             if top is None or _logp(top) - floor <= _logp(word) + margin:
                 stable.add(word)
@@ -358,8 +365,8 @@ def _segment_patterns() -> tuple:
 
 @functools.lru_cache(maxsize=200_000)
 def _lexicon_segments(word: str, fallback: bool) -> tuple[str, ...]:
-    """The segments of a lexicon word."""
-    return _segments.__wrapped__(word, fallback)[1]
+    """The segments of a lexicon word (its key is not needed: the index put it under the key)."""
+    return tuple(_segment_patterns()[1 if fallback else 0].findall(word) or [""])
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -1069,7 +1076,8 @@ def _try_join(line, tokens, i, sorani_typed, params):
         pieces.append("ر" + w[1:] if w.startswith("ڕ") else w)
         joined = "".join(pieces)
         suffix_pieces = all(_suffix_key(p) in _suffixes() for p in pieces[1:])
-        if not suffix_pieces and max(_join_bound(joined), _inflected_bound(joined, 2)) - params["join_penalty"] <= separate:
+        if (not suffix_pieces and _join_bound(joined) - params["join_penalty"] <= separate
+                and _inflected_bound(joined, 2) - params["join_penalty"] <= separate):
             score = None  # no reading of the joined word can be a lexicon word that wins (a cheap test first)
         else:
             cand, score, _, valid = _best(joined, sorani_typed)
