@@ -163,12 +163,22 @@ def test_character_model_table_equals_the_witten_bell_loop():
     table = repair._char_probs()[1]
     assert len(table) > 100_000
     for gram, logp in list(table.items())[::7]:
-        assert logp == repair._char_logp.__wrapped__(gram)
-    for word in ("پەرلەمانتارەکانیشیان", "جیمناثطیک", "بەڵام"):
+        assert logp == repair._char_logp_direct(gram) == repair._char_logp(gram)
+    for word in ("پەرلەمانتارەکانیشیان", "جیمناثطیک", "بەڵام", "ثطة"):
         padded = "^^^^" + word + "$"
-        for i in range(len(padded) - 4):
-            gram = padded[i:i + 5]
-            assert (table.get(gram) or repair._char_logp(gram)) == repair._char_logp.__wrapped__(gram)
+        for i in range(len(padded)):
+            for j in range(i + 1, min(len(padded), i + 5) + 1):
+                gram = padded[i:j]
+                assert (table.get(gram) or repair._char_logp(gram)) == repair._char_logp_direct(gram)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="^$ابپتجچدرڕزسشکگلڵمنوۆهەیێئطثة", min_size=1, max_size=5))
+def test_character_model_shortcut_for_uncounted_ngrams(gram):
+    # n-grams the model never counted: from their longest counted end, the same float as the loop
+    from sorani import repair
+
+    assert repair._char_logp(gram) == repair._char_logp_direct(gram)
 
 
 def test_word_level_helpers():

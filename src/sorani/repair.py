@@ -669,7 +669,7 @@ def _char_model() -> tuple[int, list[dict[str, float]], dict[str, tuple[int, int
 def _char_probs() -> tuple[dict[str, float], dict[str, float]]:
     """(P(gram[-1] | gram[:-1]), its log) of every n-gram the model has counted, worked out once. Witten-Bell
     interpolation builds each n-gram's probability from that of its one-letter-shorter suffix, so every
-    counted n-gram is one step from its suffix, with the same arithmetic as the loop of :func:`_char_logp`.
+    counted n-gram is one step from its suffix, with the arithmetic of :func:`_char_logp_direct`.
     The search then reads these with one dictionary lookup (``_char_probs()[1].get(g) or _char_logp(g)``)."""
     order, tables, contexts = _char_model()
     total, distinct = contexts[""]
@@ -683,9 +683,36 @@ def _char_probs() -> tuple[dict[str, float], dict[str, float]]:
 
 @functools.lru_cache(maxsize=200_000)
 def _char_logp(gram: str) -> float:
-    """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters):
-    the Witten-Bell loop over ever longer contexts. The search reads counted n-grams from
-    :func:`_char_probs` first, so this runs for the n-grams the model never counted."""
+    """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters).
+
+    The search reads counted n-grams from :func:`_char_probs` first, so this mostly runs for n-grams the model
+    never counted: their probability is that of their longest counted end, weighted down once for each longer
+    context the model has seen (Witten-Bell gives an uncounted letter ``kinds / (count + kinds)`` of the
+    shorter context's probability, and the interpolation stops at the first unseen context). The arithmetic is
+    that of :func:`_char_logp_direct`, float for float."""
+    probs = _char_probs()[0]
+    contexts = _char_model()[2]
+    start, n = 0, len(gram)
+    while start < n:
+        p = probs.get(gram[start:])
+        if p is not None:
+            break
+        start += 1
+    else:  # a letter the model never counted
+        total, distinct = contexts[""]
+        p = (0 + 1) / (total + distinct + 1)
+        start = n - 1
+    for k in range(start - 1, -1, -1):
+        seen = contexts.get(gram[k:-1])
+        if seen is None:
+            break
+        count, kinds = seen
+        p = (0 + kinds * p) / (count + kinds)
+    return math.log(p)
+
+
+def _char_logp_direct(gram: str) -> float:
+    """:func:`_char_logp` as the plain Witten-Bell loop over ever longer contexts (the reference)."""
     order, tables, contexts = _char_model()
     char, context = gram[-1], gram[:-1]
     total, distinct = contexts[""]
@@ -788,13 +815,19 @@ def _char_beam(typed: str) -> tuple[tuple[float, str], ...]:
         # (Leaving out such starts can change which of the best few go on only among starts that are below
         # it too, so the beam is the same.)
         floor = sorted(grown.values(), reverse=True)[width - 1] if len(grown) >= width else -math.inf
+        # the starts are scored from the highest bound down, and no further once the bound falls below the
+        # width-th best start scored
+        bounds = sorted(((score - cost, text, s) for score, text in beam for s, cost in inserts
+                         if text[-1] != s and score - cost >= floor), reverse=True)
         put_back = []
-        for score, text in beam:
-            context, last = text[keep_last:], text[-1]
-            for s, cost in inserts:
-                if last != s and score - cost >= floor:
-                    g = context + s
-                    put_back.append((score - cost + (table.get(g) or slow(g)), text + s))
+        third = -math.inf
+        for bound, text, s in bounds:
+            if bound < third:
+                break
+            g = text[keep_last:] + s
+            put_back.append((bound + (table.get(g) or slow(g)), text + s))
+            if len(put_back) >= width:
+                third = sorted(put_back, reverse=True)[width - 1][0]
         put_back.sort(reverse=True)
         for base, prefix in put_back[:width]:
             if base < floor:
