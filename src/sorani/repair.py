@@ -28,6 +28,7 @@ import collections
 import difflib
 import functools
 import gzip
+import heapq
 import math
 from dataclasses import dataclass
 from importlib import resources
@@ -788,68 +789,80 @@ def _char_beam(typed: str) -> tuple[tuple[float, str], ...]:
     if not typed:
         return ((0.0, "^" * (order - 1)),)
     beam = _char_beam(typed[:-1])
-    table, slow = _char_probs()[1], _char_logp
+    table = _char_probs()[1]
+    slow = _char_logp
     keep_last = 1 - order  # a state keeps its last order - 1 letters as the context of the next one
-    first, t = len(typed) == 1, typed[-1]
+    t = typed[-1]
+    first = len(typed) == 1
     choices = (initial if first else other).get(t) or ((t, 0.0),)
     grown: dict[str, float] = {}
+    get = grown.get
     for base, prefix in beam:
         context = prefix[keep_last:]
         for s, cost in choices:
-            value = base - cost
             if len(s) == 1:
-                out = prefix + s
                 g = context + s
-                value += table.get(g) or slow(g)
+                value = base - cost + (table.get(g) or slow(g))
+                out = prefix + s
             else:
-                out = prefix
+                value, out = base - cost, prefix
                 for ch in s:
+                    g = out[keep_last:] + ch
                     out += ch
-                    g = out[-order:]
                     value += table.get(g) or slow(g)
-            if value > grown.get(out, -math.inf):
+            if value > get(out, -math.inf):
                 grown[out] = value
     if not first:  # a left-out letter put back before this one: only the best few such starts go on
         # Every term of a path is at most 0 (a log probability, minus a cost), so a start or an extension
         # that is already below the width-th best spelling so far cannot reach the beam: it is not scored.
         # (Leaving out such starts can change which of the best few go on only among starts that are below
-        # it too, so the beam is the same.)
+        # it too, so the beam is the same.) The starts are scored from the highest bound down, and no further
+        # once the bound falls below the width-th best start scored.
         floor = sorted(grown.values(), reverse=True)[width - 1] if len(grown) >= width else -math.inf
-        # the starts are scored from the highest bound down, and no further once the bound falls below the
-        # width-th best start scored
-        bounds = sorted(((score - cost, text, s) for score, text in beam for s, cost in inserts
-                         if text[-1] != s and score - cost >= floor), reverse=True)
-        put_back = []
-        third = -math.inf
-        for bound, text, s in bounds:
-            if bound < third:
-                break
-            g = text[keep_last:] + s
-            put_back.append((bound + (table.get(g) or slow(g)), text + s))
-            if len(put_back) >= width:
-                third = sorted(put_back, reverse=True)[width - 1][0]
-        put_back.sort(reverse=True)
-        for base, prefix in put_back[:width]:
-            if base < floor:
-                break
-            context = prefix[keep_last:]
-            for s, cost in choices:
-                value = base - cost
-                if value < floor:
-                    continue
-                if len(s) == 1:
-                    out = prefix + s
-                    g = context + s
-                    value += table.get(g) or slow(g)
-                else:
-                    out = prefix
-                    for ch in s:
-                        out += ch
-                        g = out[-order:]
+        bounds = []
+        for score, text in beam:
+            last = text[-1]
+            for s, cost in inserts:
+                if last != s and score - cost >= floor:
+                    bounds.append((score - cost, text, s))
+        if bounds:
+            bounds.sort(reverse=True)
+            put_back = []
+            best_few: list[float] = []  # the width best scores so far, a min-heap
+            for bound, text, s in bounds:
+                if len(best_few) == width and bound < best_few[0]:
+                    break
+                g = text[keep_last:] + s
+                value = bound + (table.get(g) or slow(g))
+                put_back.append((value, text + s))
+                if len(best_few) < width:
+                    heapq.heappush(best_few, value)
+                elif value > best_few[0]:
+                    heapq.heapreplace(best_few, value)
+            put_back.sort(reverse=True)
+            for base, prefix in put_back[:width]:
+                if base < floor:
+                    break
+                context = prefix[keep_last:]
+                for s, cost in choices:
+                    value = base - cost
+                    if value < floor:
+                        continue
+                    if len(s) == 1:
+                        g = context + s
                         value += table.get(g) or slow(g)
-                if value > grown.get(out, -math.inf):
-                    grown[out] = value
-    return tuple(sorted(((v, k) for k, v in grown.items()), reverse=True)[:width])
+                        out = prefix + s
+                    else:
+                        out = prefix
+                        for ch in s:
+                            g = out[keep_last:] + ch
+                            out += ch
+                            value += table.get(g) or slow(g)
+                    if value > get(out, -math.inf):
+                        grown[out] = value
+    if len(grown) <= width:
+        return tuple(sorted(zip(grown.values(), grown), reverse=True))
+    return tuple(sorted(zip(grown.values(), grown), reverse=True)[:width])
 
 
 @functools.cache
