@@ -299,3 +299,59 @@ def test_flores_held_out_lines(shared_data):
     (value,) = report.figures.values()
     standard = cer([(normalize(s), t) for s, t in pairs])
     assert value < standard
+
+
+# Recorded outputs (tests/data/repair-expected.tsv): every 8th training-side FLORES line (0..505; CC BY-SA 4.0)
+# at 40% and 100% noise and clean, and the tuning half of the real pairs, as the repair tier gave them when the
+# file was recorded. Speed work must leave them as they are; a deliberate change of the output re-records them
+# with `python tests/test_repair.py --record` (and says so in its commit).
+EXPECTED = Path(__file__).resolve().parent / "data" / "repair-expected.tsv"
+FLORES_SETS = [(f"flores-{kb}-{level}", f"Sorani-{kb}/devtest_{level}.src")
+               for kb in ("Arabic", "Persian") for level in (40, 100)] + [("flores-clean", "Sorani-Arabic/devtest_100.trg")]
+
+
+def expected_inputs(shared: Path | None) -> list[tuple[str, int, str]]:
+    rows = []
+    for kb in ("Arabic", "Persian"):
+        for i, (source, _) in enumerate(tuning_pairs(kb)):
+            rows.append((f"real-{kb}-tuning", i, source))
+    if shared is not None:
+        base = shared / "normalization" / "synthetic-flores"
+        for name, path in FLORES_SETS:
+            lines = (base / path).read_text(encoding="utf-8").splitlines()[:repair_task.FLORES_TRAIN_LINES]
+            rows.extend((name, i, lines[i]) for i in range(0, len(lines), 8))
+    return rows
+
+
+def read_expected() -> dict[tuple[str, int], str]:
+    out = {}
+    for line in EXPECTED.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, number, text = line.split("\t")
+            out[(name, int(number))] = text
+    return out
+
+
+def test_recorded_outputs(shared_data):
+    expected = read_expected()
+    rows = expected_inputs(shared_data)
+    assert len(rows) == len(expected) > 300
+    wrong = [(name, i, normalize(text, tier="repair"), expected[(name, i)]) for name, i, text in rows
+             if normalize(text, tier="repair") != expected[(name, i)]]
+    assert not wrong, wrong[:3]
+
+
+if __name__ == "__main__":  # python tests/test_repair.py --record
+    import os
+    import sys
+
+    if sys.argv[1:] != ["--record"]:
+        raise SystemExit("usage: python tests/test_repair.py --record")
+    shared = Path(os.environ.get("SORANI_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+    lines = ["# set\tline\trepair output (sorani.normalize(tier='repair')); see tests/test_repair.py"]
+    for name, i, text in expected_inputs(shared):
+        output = normalize(text, tier="repair")
+        assert "\t" not in output and "\n" not in output
+        lines.append(f"{name}\t{i}\t{output}")
+    EXPECTED.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines) - 1} outputs written to {EXPECTED}")
