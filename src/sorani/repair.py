@@ -221,26 +221,34 @@ def _h_words() -> frozenset[str]:
 
 
 @functools.cache
-def _stable_sorani() -> frozenset[str]:
-    """Lexicon words that no reading can displace on a Sorani-typed line: even the most frequent other word
-    under their key, at the cheapest edit cost, does not beat them by their margin (``keep_margin_sorani`` for
-    a protected word, ``unknown_margin_sorani`` for a word counted once). A set lookup replaces the scoring for
-    them (the clean-text fast path). On such a line a lexicon word has only the readings under its key (no
-    suffix readings, no fallback key), so the bound is exact."""
+def _stable(sorani_typed: bool) -> frozenset[str]:
+    """Lexicon words that the scan under their key keeps on the given kind of line: even the most frequent other
+    word under their key, at the cheapest edit cost, does not beat them by their margin (``keep_margin`` or
+    ``keep_margin_sorani`` for a word counted at least ``min_known_count`` times, else 0 or
+    ``unknown_margin_sorani``). For them :func:`_scan` is a set lookup. A lexicon word has no suffix readings,
+    and on a Sorani-typed line no fallback key either, so there a stable word is also kept by :func:`_best`
+    (the clean-text fast path)."""
     params = _params()
-    index, keys = _index(), _lexicon_keys()
+    index, keys, counts = _index(), _lexicon_keys(), _lexicon()[0]
     floor = params["channel_weight"] * _min_cost()
-    protected = _protected()
-    margin, margin_once = params["keep_margin_sorani"], params["unknown_margin_sorani"]
-    stable = set()
-    for word in _lexicon()[0]:
-        top = next((w for w in index.get(keys[word], ()) if w != word), None)
-        if word in protected:
-            if top is None or _logp(top) - floor <= _logp(word) + margin:
-                stable.add(word)
-        elif top is None or _logp(top) - floor < _logp(word) + margin_once:
-            stable.add(word)
+    least = params["min_known_count"]
+    if sorani_typed:
+        margin, margin_once = params["keep_margin_sorani"], params["unknown_margin_sorani"]
+    else:
+        margin, margin_once = params["keep_margin"], 0.0
+    logps = _logps()[0]
+    stable = []
+    for word, count in counts.items():
+        bucket = index[keys[word]]
+        top = bucket[0] if bucket[0] != word else (bucket[1] if len(bucket) > 1 else None)
+        if top is None or logps[top] - floor < logps[word] + (margin if count >= least else margin_once):
+            stable.append(word)
     return frozenset(stable)
+
+
+def _stable_sorani() -> frozenset[str]:
+    """:func:`_stable` for Sorani-typed lines."""
+    return _stable(True)
 
 
 @functools.cache
@@ -530,6 +538,9 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
 @functools.lru_cache(maxsize=200_000)
 def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     """:func:`_best` over the words of the lexicon only (no suffixes)."""
+    if word in _stable(sorani_typed):
+        keep = _logp(word)
+        return word, keep, keep, True
     best, best_score, keep, count = _scan_core(word)
     params = _params()
     if count >= params["min_known_count"]:
