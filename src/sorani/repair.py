@@ -519,8 +519,8 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
         floor = weight * _min_cost()
         first = weight * _min_rekey_cost(word[:1] in _ALEFS or word[:1] == "ئ")
         rest = weight * _min_rekey_cost(False)
-        fkey, segments = _segments(word, True)
-        for cand, logp, cand_key in _fallback_entries(fkey):
+        segments = None  # cut only when some candidate can win
+        for cand, logp, cand_key in _fallback_entries(key.translate(_fallback_table())):
             bar = max(best_score, threshold)
             if logp - floor <= bar:
                 break  # most frequent first: no later candidate can win
@@ -529,6 +529,8 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
                 edits = max(1, abs(len(cand_key) - len(key)))
                 if logp - first - (edits - 1) * rest <= bar:
                     continue
+            if segments is None:
+                segments = _segments(word, True)[1]
             score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, True))
             if score > max(best_score, threshold):
                 best, best_score, valid = cand, score, True
@@ -562,13 +564,15 @@ def _scan_core(word: str) -> tuple[str, float, float, int]:
     best, best_score = word, keep
     count = _lexicon()[0].get(word, 0)
     floor = weight * _min_cost()
-    key, segments = _segments(word, False)
-    for cand in _index().get(key, ()):
+    segments = None  # cut only when some candidate can win
+    for cand in _index().get(lookup_key(word), ()):
         logp = logps[cand]
         if logp - floor <= best_score:
             break  # candidates come most frequent first: none of the rest can win
         if cand == word:
             continue
+        if segments is None:
+            segments = _segments(word, False)[1]
         score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, False))
         if score > best_score:
             best, best_score = cand, score
