@@ -28,6 +28,7 @@ import collections
 import difflib
 import functools
 import gzip
+import heapq
 import math
 from dataclasses import dataclass
 from importlib import resources
@@ -133,8 +134,8 @@ def _fallback_index() -> dict[str, tuple[str, ...]]:
 @functools.lru_cache(maxsize=100_000)
 def _fallback_entries(fkey: str) -> tuple[tuple[str, float, str], ...]:
     """The fallback bucket of ``fkey`` as (word, log count, lookup key), most frequent first."""
-    logps = _logps()[0]
-    return tuple((w, logps[w], lookup_key(w)) for w in _fallback_index().get(fkey, ()))
+    logps, keys = _logps()[0], _lexicon_keys()
+    return tuple((w, logps[w], keys[w]) for w in _fallback_index().get(fkey, ()))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -195,12 +196,19 @@ def _bigram_gain(a: str, b: str) -> float:
 
 
 @functools.cache
+def _lexicon_keys() -> dict[str, str]:
+    """The lookup key of every lexicon word (worked out once for the index)."""
+    return {word: lookup_key(word) for word in _lexicon()[0]}
+
+
+@functools.cache
 def _index() -> dict[str, tuple[str, ...]]:
     limit = int(_params()["max_candidates"])
     buckets: dict[str, list[str]] = {}
     counts = _lexicon()[0]
+    keys = _lexicon_keys()
     for word in sorted(counts, key=lambda w: (-counts[w], w)):
-        bucket = buckets.setdefault(lookup_key(word), [])
+        bucket = buckets.setdefault(keys[word], [])
         if len(bucket) < limit:
             bucket.append(word)
     return {k: tuple(v) for k, v in buckets.items()}
@@ -213,20 +221,34 @@ def _h_words() -> frozenset[str]:
 
 
 @functools.cache
-def _stable_sorani() -> frozenset[str]:
-    """Known words that no reading can displace on a Sorani-typed line: even the most frequent other word
-    under their key, at the cheapest edit cost, does not beat them by keep_margin_sorani. A set lookup
-    replaces the scoring for them (the clean-text fast path)."""
+def _stable(sorani_typed: bool) -> frozenset[str]:
+    """Lexicon words that the scan under their key keeps on the given kind of line: even the most frequent other
+    word under their key, at the cheapest edit cost, does not beat them by their margin (``keep_margin`` or
+    ``keep_margin_sorani`` for a word counted at least ``min_known_count`` times, else 0 or
+    ``unknown_margin_sorani``). For them :func:`_scan` is a set lookup. A lexicon word has no suffix readings,
+    and on a Sorani-typed line no fallback key either, so there a stable word is also kept by :func:`_best`
+    (the clean-text fast path)."""
     params = _params()
-    index = _index()
+    index, keys, counts = _index(), _lexicon_keys(), _lexicon()[0]
     floor = params["channel_weight"] * _min_cost()
-    margin = params["keep_margin_sorani"]
-    stable = set()
-    for word in _protected():
-        top = next((w for w in index.get(lookup_key(word), ()) if w != word), None)
-        if top is None or _logp(top) - floor <= _logp(word) + margin:
-            stable.add(word)
+    least = params["min_known_count"]
+    if sorani_typed:
+        margin, margin_once = params["keep_margin_sorani"], params["unknown_margin_sorani"]
+    else:
+        margin, margin_once = params["keep_margin"], 0.0
+    logps = _logps()[0]
+    stable = []
+    for word, count in counts.items():
+        bucket = index[keys[word]]
+        top = bucket[0] if bucket[0] != word else (bucket[1] if len(bucket) > 1 else None)
+        if top is None or logps[top] - floor < logps[word] + (margin if count >= least else margin_once):
+            stable.append(word)
     return frozenset(stable)
+
+
+def _stable_sorani() -> frozenset[str]:
+    """:func:`_stable` for Sorani-typed lines."""
+    return _stable(True)
 
 
 @functools.cache
@@ -352,8 +374,8 @@ def _segment_patterns() -> tuple:
 
 @functools.lru_cache(maxsize=200_000)
 def _lexicon_segments(word: str, fallback: bool) -> tuple[str, ...]:
-    """The segments of a lexicon word."""
-    return _segments.__wrapped__(word, fallback)[1]
+    """The segments of a lexicon word (its key is not needed: the index put it under the key)."""
+    return tuple(_segment_patterns()[1 if fallback else 0].findall(word) or [""])
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -497,8 +519,8 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
         floor = weight * _min_cost()
         first = weight * _min_rekey_cost(word[:1] in _ALEFS or word[:1] == "ئ")
         rest = weight * _min_rekey_cost(False)
-        fkey, segments = _segments(word, True)
-        for cand, logp, cand_key in _fallback_entries(fkey):
+        segments = None  # cut only when some candidate can win
+        for cand, logp, cand_key in _fallback_entries(key.translate(_fallback_table())):
             bar = max(best_score, threshold)
             if logp - floor <= bar:
                 break  # most frequent first: no later candidate can win
@@ -507,6 +529,8 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
                 edits = max(1, abs(len(cand_key) - len(key)))
                 if logp - first - (edits - 1) * rest <= bar:
                     continue
+            if segments is None:
+                segments = _segments(word, True)[1]
             score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, True))
             if score > max(best_score, threshold):
                 best, best_score, valid = cand, score, True
@@ -516,6 +540,9 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
 @functools.lru_cache(maxsize=200_000)
 def _scan(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
     """:func:`_best` over the words of the lexicon only (no suffixes)."""
+    if word in _stable(sorani_typed):
+        keep = _logp(word)
+        return word, keep, keep, True
     best, best_score, keep, count = _scan_core(word)
     params = _params()
     if count >= params["min_known_count"]:
@@ -537,13 +564,15 @@ def _scan_core(word: str) -> tuple[str, float, float, int]:
     best, best_score = word, keep
     count = _lexicon()[0].get(word, 0)
     floor = weight * _min_cost()
-    key, segments = _segments(word, False)
-    for cand in _index().get(key, ()):
+    segments = None  # cut only when some candidate can win
+    for cand in _index().get(lookup_key(word), ()):
         logp = logps[cand]
         if logp - floor <= best_score:
             break  # candidates come most frequent first: none of the rest can win
         if cand == word:
             continue
+        if segments is None:
+            segments = _segments(word, False)[1]
         score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, False))
         if score > best_score:
             best, best_score = cand, score
@@ -652,9 +681,54 @@ def _char_model() -> tuple[int, list[dict[str, float]], dict[str, tuple[int, int
     return order, tables, {k: (v[0], v[1]) for k, v in contexts.items()}
 
 
+@functools.cache
+def _char_probs() -> tuple[dict[str, float], dict[str, float]]:
+    """(P(gram[-1] | gram[:-1]), its log) of every n-gram the model has counted, worked out once. Witten-Bell
+    interpolation builds each n-gram's probability from that of its one-letter-shorter suffix, so every
+    counted n-gram is one step from its suffix, with the arithmetic of :func:`_char_logp_direct`.
+    The search then reads these with one dictionary lookup (``_char_probs()[1].get(g) or _char_logp(g)``)."""
+    order, tables, contexts = _char_model()
+    total, distinct = contexts[""]
+    probs = {g: (c + 1) / (total + distinct + 1) for g, c in tables[0].items()}
+    for n in range(1, order):
+        for g, c in tables[n].items():
+            count, kinds = contexts[g[:-1]]
+            probs[g] = (c + kinds * probs[g[1:]]) / (count + kinds)
+    return probs, {g: math.log(p) for g, p in probs.items()}
+
+
 @functools.lru_cache(maxsize=200_000)
 def _char_logp(gram: str) -> float:
-    """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters)."""
+    """log P(gram[-1] | gram[:-1]) under :func:`_char_model` (``gram`` holds at most ``charlm_order`` letters).
+
+    The search reads counted n-grams from :func:`_char_probs` first, so this mostly runs for n-grams the model
+    never counted: their probability is that of their longest counted end, weighted down once for each longer
+    context the model has seen (Witten-Bell gives an uncounted letter ``kinds / (count + kinds)`` of the
+    shorter context's probability, and the interpolation stops at the first unseen context). The arithmetic is
+    that of :func:`_char_logp_direct`, float for float."""
+    probs = _char_probs()[0]
+    contexts = _char_model()[2]
+    start, n = 0, len(gram)
+    while start < n:
+        p = probs.get(gram[start:])
+        if p is not None:
+            break
+        start += 1
+    else:  # a letter the model never counted
+        total, distinct = contexts[""]
+        p = (0 + 1) / (total + distinct + 1)
+        start = n - 1
+    for k in range(start - 1, -1, -1):
+        seen = contexts.get(gram[k:-1])
+        if seen is None:
+            break
+        count, kinds = seen
+        p = (0 + kinds * p) / (count + kinds)
+    return math.log(p)
+
+
+def _char_logp_direct(gram: str) -> float:
+    """:func:`_char_logp` as the plain Witten-Bell loop over ever longer contexts (the reference)."""
     order, tables, contexts = _char_model()
     char, context = gram[-1], gram[:-1]
     total, distinct = contexts[""]
@@ -711,7 +785,9 @@ def _char_search(word: str) -> tuple[str, float]:
     order = int(params["charlm_order"])
     for k in range(1, len(word) + 1):  # in order, so that each step finds the one before it cached
         beam = _char_beam(word[:k])
-    finals = [(score + _char_logp(text[1 - order:] + "$"), text[order - 1:]) for score, text in beam]
+    table = _char_probs()[1]
+    finals = [(score + (table.get(text[1 - order:] + "$") or _char_logp(text[1 - order:] + "$")), text[order - 1:])
+              for score, text in beam]
     best_score, best = max(finals)
     keep = next((v for v, k in finals if k == word), None)
     if keep is None:
@@ -724,39 +800,109 @@ def _char_beam(typed: str) -> tuple[tuple[float, str], ...]:
     """The beam of the character model's search after the typed letters ``typed``: the best few (score,
     padded spelling). One letter is added to the beam of ``typed[:-1]``, so words and the joins of pieces that
     share a beginning share the work."""
-    params = _params()
-    order = int(params["charlm_order"])
+    order, width, initial, other, inserts = _char_search_tables()
     if not typed:
         return ((0.0, "^" * (order - 1)),)
     beam = _char_beam(typed[:-1])
-    initial, other, inserts = _char_options()
-    weight, beam_width = params["charlm_channel_weight"], int(params["charlm_beam"])
+    table = _char_probs()[1]
+    slow = _char_logp
     keep_last = 1 - order  # a state keeps its last order - 1 letters as the context of the next one
-    logp = _char_logp
-    first, t = len(typed) == 1, typed[-1]
-    choices = ((t, 0.0),) + (initial if first else other).get(t, ())
+    t = typed[-1]
+    first = len(typed) == 1
+    choices = (initial if first else other).get(t) or ((t, 0.0),)
     grown: dict[str, float] = {}
-    starts = list(beam)
-    if not first:  # a left-out letter put back before this one: only the best few such starts go on
-        starts += sorted(((score - weight * cost + logp(text[keep_last:] + s), text + s)
-                          for score, text in beam for s, cost in inserts if text[-1] != s),
-                         reverse=True)[:beam_width]
-    for base, prefix in starts:
+    get = grown.get
+    for base, prefix in beam:
+        context = prefix[keep_last:]
         for s, cost in choices:
-            value, out = base - weight * cost, prefix
-            for ch in s:
-                out += ch
-                value += logp(out[-order:])
-            if value > grown.get(out, -math.inf):
+            if len(s) == 1:
+                g = context + s
+                value = base - cost + (table.get(g) or slow(g))
+                out = prefix + s
+            else:
+                value, out = base - cost, prefix
+                for ch in s:
+                    g = out[keep_last:] + ch
+                    out += ch
+                    value += table.get(g) or slow(g)
+            if value > get(out, -math.inf):
                 grown[out] = value
-    return tuple(sorted(((v, k) for k, v in grown.items()), reverse=True)[:beam_width])
+    if not first:  # a left-out letter put back before this one: only the best few such starts go on
+        # Every term of a path is at most 0 (a log probability, minus a cost), so a start or an extension
+        # that is already below the width-th best spelling so far cannot reach the beam: it is not scored.
+        # (Leaving out such starts can change which of the best few go on only among starts that are below
+        # it too, so the beam is the same.) The starts are scored from the highest bound down, and no further
+        # once the bound falls below the width-th best start scored.
+        floor = sorted(grown.values(), reverse=True)[width - 1] if len(grown) >= width else -math.inf
+        bounds = []
+        for score, text in beam:
+            last = text[-1]
+            for s, cost in inserts:
+                if last != s and score - cost >= floor:
+                    bounds.append((score - cost, text, s))
+        if bounds:
+            bounds.sort(reverse=True)
+            put_back = []
+            best_few: list[float] = []  # the width best scores so far, a min-heap
+            for bound, text, s in bounds:
+                if len(best_few) == width and bound < best_few[0]:
+                    break
+                g = text[keep_last:] + s
+                value = bound + (table.get(g) or slow(g))
+                put_back.append((value, text + s))
+                if len(best_few) < width:
+                    heapq.heappush(best_few, value)
+                elif value > best_few[0]:
+                    heapq.heapreplace(best_few, value)
+            put_back.sort(reverse=True)
+            for base, prefix in put_back[:width]:
+                if base < floor:
+                    break
+                context = prefix[keep_last:]
+                for s, cost in choices:
+                    value = base - cost
+                    if value < floor:
+                        continue
+                    if len(s) == 1:
+                        g = context + s
+                        value += table.get(g) or slow(g)
+                        out = prefix + s
+                    else:
+                        out = prefix
+                        for ch in s:
+                            g = out[keep_last:] + ch
+                            out += ch
+                            value += table.get(g) or slow(g)
+                    if value > get(out, -math.inf):
+                        grown[out] = value
+    if len(grown) <= width:
+        return tuple(sorted(zip(grown.values(), grown), reverse=True))
+    return tuple(sorted(zip(grown.values(), grown), reverse=True)[:width])
+
+
+@functools.cache
+def _char_search_tables() -> tuple[int, int, dict, dict, tuple]:
+    """What every step of the beam reads: the order, the beam width, and the letter repairs of
+    :func:`_char_options` with their costs already weighted by ``charlm_channel_weight`` (the typed letter
+    itself, at no cost, first in each list)."""
+    params = _params()
+    weight = params["charlm_channel_weight"]
+    initial, other, inserts = _char_options()
+
+    def weighted(options):
+        return {t: ((t, 0.0),) + tuple((s, weight * cost) for s, cost in rows) for t, rows in options.items()}
+
+    return (int(params["charlm_order"]), int(params["charlm_beam"]), weighted(initial), weighted(other),
+            tuple((s, weight * cost) for s, cost in inserts))
 
 
 def _char_score(word: str) -> float:
     """log P(word) under the character model, with its start and end."""
     order = int(_params()["charlm_order"])
     padded = "^" * (order - 1) + word + "$"
-    return sum(_char_logp(padded[i:i + order]) for i in range(len(padded) - order + 1))
+    table = _char_probs()[1]
+    return sum(table.get(padded[i:i + order]) or _char_logp(padded[i:i + order])
+               for i in range(len(padded) - order + 1))
 
 
 def repair_word(word: str, *, sorani_typed: bool = False) -> str:
@@ -788,6 +934,8 @@ def _analyse(line: str, reasons: bool = True) -> list[Change]:
     repairs carry an empty reason: repair_text does not need them)."""
     params = _params()
     sorani_typed = bool(_SORANI_TYPED.search(line))
+    if sorani_typed and _keeps_sorani_line(line):
+        return []
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
     changes: list[Change] = []
     slots: list[tuple[int, int, int, str]] = []  # (index in changes, start, end, word) of scored words
@@ -845,6 +993,14 @@ def _analyse(line: str, reasons: bool = True) -> list[Change]:
         return [c for c in changes if c.source != c.target]
     return [c if c.reason else Change(c.start, c.end, c.source, c.target, _reason(c.source, c.target))
             for c in changes if c.source != c.target]
+
+
+def _keeps_sorani_line(line: str) -> bool:
+    """Whether a Sorani-typed line comes through unchanged: on such a line each word is read on its own (no
+    joins, splits or context), so the line stays when every word is stable (one set difference) or reads as
+    itself."""
+    unsure = set(_WORD.findall(line)).difference(_stable_sorani())
+    return all(_best(word, True)[0] == word for word in unsure)
 
 
 def _choose_in_context(line: str, slots: list, changes: list[Change], weight: float) -> None:
@@ -981,7 +1137,8 @@ def _try_join(line, tokens, i, sorani_typed, params):
         pieces.append("ر" + w[1:] if w.startswith("ڕ") else w)
         joined = "".join(pieces)
         suffix_pieces = all(_suffix_key(p) in _suffixes() for p in pieces[1:])
-        if not suffix_pieces and max(_join_bound(joined), _inflected_bound(joined, 2)) - params["join_penalty"] <= separate:
+        if (not suffix_pieces and _join_bound(joined) - params["join_penalty"] <= separate
+                and _inflected_bound(joined, 2) - params["join_penalty"] <= separate):
             score = None  # no reading of the joined word can be a lexicon word that wins (a cheap test first)
         else:
             cand, score, _, valid = _best(joined, sorani_typed)
@@ -1012,8 +1169,25 @@ def _char_join(tokens, i, pieces, sorani_typed, params):
     for n in range(2, len(pieces) + 1):
         separate += _char_search(pieces[n - 1])[1]
         joined = "".join(pieces[:n])
-        reading = _char_reading(joined)
-        value = _char_search(joined)[1] if reading != joined else _char_score(joined)
+        score = _char_score(joined)
+        if len(joined) >= 3 and _TYPED_LETTERS.issuperset(joined):
+            # Every term of a spelling is at most 0, so the search's spelling of the joined word scores at most
+            # the best of its beam after any prefix, and its typed spelling scores ``score``: the search stops
+            # as soon as neither can win (and the check that the model keeps its spelling runs only for a win)
+            top = _char_beam(joined[:len(joined) - len(pieces[n - 1])])[0][0]
+            for k in range(len(joined) - len(pieces[n - 1]) + 1, len(joined) + 1):
+                if top - separate <= margin:
+                    break
+                top = _char_beam(joined[:k])[0][0]
+            if max(top, score) - separate <= margin:
+                continue
+            found, found_score = _char_search(joined)
+            if found != joined and found_score - separate > margin and _char_reading(joined) != joined:
+                reading, value = found, found_score
+            else:
+                reading, value = joined, score
+        else:
+            reading, value = joined, score  # the search keeps such a word as it is
         if value - separate > margin:
             best, margin = (n, reading), value - separate
     return None if best is None else (best[0], best[1], "join a word broken by a space (character model)")
