@@ -223,6 +223,15 @@ def test_multiline_and_edges():
         normalize("هـ- نازناوەكانی پاشا:", tier="repair"), tier="repair")
 
 
+def test_run_without_spaces_is_kept_as_typed():
+    # text typed without any spaces is no word: it stays as typed (and costs no quadratic search), while
+    # the words around it are still repaired
+    run = "دستانخوشبیت" * 500
+    assert repair_text(run + " دستان خوش بیت") == run + " دەستان خۆش بێت"
+    assert repair_word(run) == run
+    assert repair_text("دستانخوشبیت") != "دستانخوشبیت"  # a short merged token is still read
+
+
 def test_type_errors():
     with pytest.raises(TypeError):
         repair_text(b"x")  # type: ignore[arg-type]

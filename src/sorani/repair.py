@@ -912,7 +912,7 @@ def repair_word(word: str, *, sorani_typed: bool = False) -> str:
     ('خۆش', 'دەستان')
     """
     require_str(word, "word")
-    if not word:
+    if not word or len(word) > _params()["max_word_letters"]:
         return word
     return _best(word, sorani_typed)[0]
 
@@ -941,9 +941,13 @@ def _analyse(line: str, reasons: bool = True) -> list[Change]:
     slots: list[tuple[int, int, int, str]] = []  # (index in changes, start, end, word) of scored words
     h_words = _h_words()
     stable = _stable_sorani() if sorani_typed else frozenset()
+    longest = params["max_word_letters"]
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
+        if len(word) > longest:
+            i += 1
+            continue
         lone = len(word) == 1 and (line[end:end + 1] not in ("", " ") or line[start - 1:start] not in ("", " "))
         if line[end:end + 1] == "\u0640" or word in h_words or lone:
             # a tatweel after a word marks an explicit /h/ (هـ) or an abbreviation; real /h/ words stay;
