@@ -50,6 +50,23 @@ def test_latin_to_arabic(latin, arabic):
     assert sorani.transliterate(latin, target="arabic") == sorani.Normalizer(initial_r=False)(arabic)
 
 
+def test_latin_to_arabic_keeps_addresses_and_mentions():
+    text = "serdanî https://www.rudaw.net/sorani bike, yan binûse bo info@rudaw.net @rudaw #kurdistan"
+    assert sorani.transliterate(text, target="arabic") == (
+        "سەردانی https://www.rudaw.net/sorani بکە, یان بنووسە بۆ info@rudaw.net @rudaw #کوردستان")
+
+
+def test_arabic_only_letters_come_out_latin():
+    # an Arabic word or name: its letters outside the Sorani alphabet are read as loanword spelling does
+    from sorani._data import load_table
+
+    for row in load_table("translit_arabic_letters.tsv"):
+        arabic, latin = row["example"].split(" → ")
+        assert sorani.transliterate(arabic) == latin, row
+    out = sorani.transliterate("مدينة الطب والظروف")
+    assert out == "midîne altib walziruf"
+
+
 def test_round_trip_on_gold_words(shared_data):
     rows = (shared_data / "morphology/unimorph.trainval.tsv").read_text(encoding="utf-8").splitlines()[1:]
     latin = [row.split("\t")[4] for row in rows[::5]]
@@ -64,6 +81,9 @@ def test_errors():
         sorani.transliterate("کورد", target="cyrillic")
     with pytest.raises(TypeError):
         sorani.transliterate(None)
+    with pytest.raises(ConfigError, match="ASCII"):
+        sorani.transliterate("xoşe", target="arabic", scheme="ascii")
+    assert sorani.transliterate("bëxşînî", target="arabic", scheme="wergor") == "بعخشینی"
 
 
 @settings(max_examples=200, deadline=None)

@@ -42,6 +42,9 @@ class Token:
 _D = "[0-9٠-٩۰-۹]"
 _NUMBER = rf"{_D}+(?:[,٬]{_D}{{3}}(?!{_D}))*(?:[.٫]{_D}+)?"
 _URL_TAIL = r"[^\s<>\"«»]*[^\s<>\"«».,;:!?،؛؟)\]}'’]"
+URL_PATTERN = rf"(?:https?://|www\.){_URL_TAIL}"
+EMAIL_PATTERN = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+MENTION_PATTERN = r"@\w+"
 
 # The token pattern runs on the standard library's `re`, about twice as fast as `regex` here. `re` has no
 # Unicode property classes, so the few it needs are computed once with `regex` over the blocks concerned.
@@ -76,10 +79,10 @@ def _token_re() -> re.Pattern:
         ("time", rf"{_D}{{1,2}}:{_D}{{2}}(?::{_D}{{2}})?(?!{_D})"),
         ("percent", rf"{_NUMBER}[%٪]|[%٪]{_NUMBER}"),
         ("number", _NUMBER),
-        ("url", rf"(?:https?://|www\.){_URL_TAIL}"),
-        ("email", r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"),
+        ("url", URL_PATTERN),
+        ("email", EMAIL_PATTERN),
         ("latin", rf"{latin_word}(?:['’\-]{latin_word})*"),
-        ("mention", r"@\w+"),
+        ("mention", MENTION_PATTERN),
         ("hashtag", r"#[\w\u200c]+"),
         ("emoji", rf"[\U0001F1E6-\U0001F1FF]{{2}}|{pictographic}{emoji_mod}(?:\u200d{pictographic}{emoji_mod})*"),
         ("other", r"[^\W\d_]+"),  # letters of other scripts: kind "word"

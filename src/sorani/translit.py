@@ -412,8 +412,14 @@ def _token_to_latin(token: str) -> str:
     return _ARABIC_WORD.sub(_match_to_latin, token)
 
 
+@functools.lru_cache(maxsize=None)
+def _arabic_letters_table() -> dict[int, str]:
+    """Arabic-only letters (ط ذ ص …) as the Sorani letters of loanword spelling (translit_arabic_letters.tsv)."""
+    return str.maketrans({row["letter"]: row["sorani"] for row in load_table("translit_arabic_letters.tsv")})
+
+
 def _to_latin(text: str, scheme: str, capitalize: bool = False) -> str:
-    text = _normalizer()(text)
+    text = _normalizer()(text).translate(_arabic_letters_table())
     if capitalize:
         return _capitalized(text, _SCHEME_FUNCTIONS[scheme])
     # one split on spaces and a dict lookup per token; a token that is not a known word (punctuation
@@ -527,15 +533,30 @@ def _whole_words() -> dict[str, str]:
     return {row["latin"]: row["arabic"] for row in load_table("translit_words.tsv")}
 
 
+@functools.lru_cache(maxsize=None)
+def _latin_tokens() -> re.Pattern:
+    """A web address, an e-mail address or an @mention (kept as written: it names something), else a word."""
+    from .tokenizer import EMAIL_PATTERN, MENTION_PATTERN, URL_PATTERN
+
+    return re.compile(f"{URL_PATTERN}|{EMAIL_PATTERN}|{MENTION_PATTERN}|(?P<word>{_LATIN_WORD.pattern})", re.IGNORECASE)
+
+
+def _word_or_kept(match: re.Match) -> str:
+    word = match.group("word")
+    return match.group() if word is None else word_to_arabic(word)
+
+
 def _to_arabic(text: str) -> str:
-    return _LATIN_WORD.sub(lambda m: word_to_arabic(m.group()), text)
+    return _latin_tokens().sub(_word_or_kept, text)
 
 
 def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar", capitalize: bool = False) -> str:
     """Transliterate running text. ``target="latin"`` (default) writes Arabic-script Sorani in Latin letters
     (``scheme``: ``hawar`` with ’ for ع, ``wergor`` with ë, or ``ascii``); ``capitalize=True`` also
     capitalizes the first word of each sentence and the known proper names. ``target="arabic"`` writes
-    Hawar Latin in Arabic script. Punctuation, digits, other scripts and spacing pass through.
+    Hawar Latin (``scheme="hawar"`` or ``"wergor"``) in Arabic script, keeping web and e-mail addresses and
+    @mentions as written. Arabic-only letters (ط ص ذ …) are read as Sorani spells them in loanwords
+    (``translit_arabic_letters.tsv``). Punctuation, digits, other scripts and spacing pass through.
 
     >>> transliterate("ئەمڕۆ مستەفا کازمی گەیشتە واشنتن. عێراق و کوردستان", capitalize=True)
     'Emřo Mistefa Kazimî geyşte Waşintin. ’Êraq û Kurdistan'
@@ -547,4 +568,7 @@ def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar", ca
         raise ConfigError(f"unknown scheme {scheme!r}; choose from {', '.join(SCHEMES)}")
     if not isinstance(capitalize, bool):
         raise ConfigError(f"capitalize must be True or False, not {capitalize!r}")
+    if target == "arabic" and scheme == "ascii":
+        raise ConfigError("target='arabic' reads Hawar Latin (or Wergor's ë for ’); ASCII Latin cannot be "
+                          "read back (sh, rr and ii stand for one letter or two)")
     return _to_latin(text, scheme, capitalize) if target == "latin" else _to_arabic(text)
