@@ -12,8 +12,11 @@ from ._stream import add_stream_arguments, run_stream
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("translit", help="transliterate each line between Arabic script and Latin")
     add_stream_arguments(p, jsonl=False)
-    p.add_argument("--to", dest="target", choices=translit.TARGETS, default="latin")
-    p.add_argument("--scheme", choices=translit.SCHEMES, default="hawar")
+    p.add_argument("--to", dest="target", choices=translit.TARGETS, default="latin",
+                   help="latin: Arabic-script Sorani to Latin (default); arabic: Hawar Latin to Arabic script")
+    p.add_argument("--scheme", choices=translit.SCHEMES, default="hawar",
+                   help="Latin letters: hawar (’ for ع, default), wergor (ë for ع) or ascii (sh, rr, ii; "
+                        "Arabic-to-Latin only)")
     p.add_argument("--capitalize", action="store_true", help="capitalize sentence starts and known proper names")
     p.set_defaults(func=_run)
 
