@@ -89,7 +89,8 @@ TEXT_FUNCTIONS = {
     "langid": lambda t: (sorani.identify(t), sorani.identify_spans(t)),
     "legacy": lambda t: (sorani.detect_legacy(t), sorani.decode_legacy(t), sorani.decode_legacy(t, font="dylan")),
     "translit": lambda t: [sorani.transliterate(t, target=target, scheme=scheme, capitalize=True)
-                           for target in ("latin", "arabic") for scheme in ("hawar", "wergor", "ascii")],
+                           for target, scheme in (("latin", "hawar"), ("latin", "wergor"), ("latin", "ascii"),
+                                                  ("arabic", "hawar"), ("arabic", "wergor"))],
     "morphology": lambda t: (sorani.segment(t), sorani.analyze(t), sorani.lemmatize(t), sorani.stem(t),
                              sorani.stem(t, mode="aggressive")),
     "repair": lambda t: (sorani.repair_text(t), sorani.repair.explain(t)),

@@ -44,3 +44,8 @@ def test_spans_match_sentences(news_sample):
     assert [news_sample[s:e] for s, e in spans] == sorani.sentences(news_sample)
     assert all(a < b for a, b in spans)
     assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
+
+def test_latin_initials_do_not_end_a_sentence():
+    assert sorani.sentences("سەردانی U.S.A. کرد. ئینجا گەڕایەوە.") == ["سەردانی U.S.A. کرد.", "ئینجا گەڕایەوە."]
+    assert sorani.sentences("J. K. Rowling ئەم کتێبەی نووسی. باشە.") == ["J. K. Rowling ئەم کتێبەی نووسی.", "باشە."]
