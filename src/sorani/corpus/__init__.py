@@ -68,6 +68,8 @@ def build(inputs, out, *, config: Config | str | Path | dict | None = None, engi
     for path in inputs:
         if not path.exists():
             raise ConfigError(f"input not found: {path}")
+    existed = out.exists()
+    was_empty = not existed or not any(out.iterdir())
     pipeline.prepare(out, config, resume, overwrite)
     clear_caches()
     started = time.perf_counter()
@@ -79,8 +81,17 @@ def build(inputs, out, *, config: Config | str | Path | dict | None = None, engi
     else:
         from .engines import dask as dask_engine
 
-        summaries, parts = dask_engine.run(documents, config, out, jobs=max(1, jobs), scheduler=scheduler,
-                                           progress=progress)
+        try:
+            summaries, parts = dask_engine.run(documents, config, out, jobs=max(1, jobs), scheduler=scheduler,
+                                               progress=progress)
+        except ConfigError:  # no scheduler to connect to: nothing was done, so leave no work folder behind
+            if was_empty:
+                import shutil
+
+                shutil.rmtree(out / pipeline.WORK, ignore_errors=True)
+                if not existed:
+                    out.rmdir()
+            raise
     seconds = time.perf_counter() - started
     stats = pipeline.merge_stats(parts)
     size = sum(p.stat().st_size for p in _files(inputs))
