@@ -127,6 +127,8 @@ def test_errors():
 def test_normalizer_pickles_and_explains():
     n = pickle.loads(pickle.dumps(Normalizer(tier="unicode", digits="latin")))
     assert n("٢ـ٣") == "23"
+    assert n == Normalizer("unicode", digits="latin") and hash(n) == hash(Normalizer("unicode", digits="latin"))
+    assert n != Normalizer("unicode") and len({Normalizer(), Normalizer("standard"), n}) == 2
     steps = dict(iter_steps("ره‌زبه‌ر"))
     assert steps["h_zwnj"] == "رەزبەر" and steps["initial_r"] == "ڕەزبەر"
 

@@ -299,6 +299,12 @@ class Normalizer:
         opts = ", ".join(f"{k}={v!r}" for k, v in self.options.items())
         return f"Normalizer({opts})"
 
+    def __eq__(self, other: object) -> bool:  # two normalizers with the same options do the same
+        return self.options == other.options if isinstance(other, Normalizer) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.options.items()))
+
     def __reduce__(self):  # picklable by options; the compiled steps are rebuilt lazily
         tier = self.options["tier"]
         kwargs = {k: v for k, v in self.options.items() if k != "tier"}
