@@ -663,7 +663,10 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
         if normalized in verbs.irregular_forms():
             first = True
         elif normalized in lemmas:  # the lemma table knows the word: the verb reading first if it agrees
-            first = verbs.lemma_of(verb_readings[0], _lemma_set()) == lemmas[normalized]
+            # (a masdar-shaped noun such as ئاسمان has itself as lemma either way: its part of speech decides)
+            lemma = lemmas[normalized]
+            first = (verbs.lemma_of(verb_readings[0], _lemma_set()) == lemma
+                     and lemma_pos.get(lemma, "VERB") == "VERB")
         else:
             first = verbs.prefer_verb(verb_readings[0], normalized, best.stem, counts.get(best.stem, 0))
         top = max(best.score, 1.0) + 1 if first else best.score - 1  # a verb-table parse is no guess
