@@ -35,3 +35,45 @@ def trie_pattern(words, *, word_start: bool = False) -> str:
         return body + "?" if "" in node else body
 
     return "(?:" + build(trie, top=True) + ")"
+
+
+def finite_language(pattern: str) -> frozenset[str]:
+    """Every string that ``pattern`` matches in full, for a pattern of literal letters, ``(?:…)`` groups,
+    ``|`` and ``?`` only (ValueError for any other syntax).
+
+    >>> sorted(finite_language("(?:ێت|ات)?(?:ەوە)?"))
+    ['', 'ات', 'اتەوە', 'ێت', 'ێتەوە', 'ەوە']
+    """
+    strings, end = _alternatives(pattern, 0)
+    if end != len(pattern):
+        raise ValueError(f"unbalanced ) in {pattern!r}")
+    return frozenset(strings)
+
+
+def _alternatives(pattern: str, i: int) -> tuple[set[str], int]:
+    out: set[str] = set()
+    while True:
+        strings, i = _sequence(pattern, i)
+        out |= strings
+        if i < len(pattern) and pattern[i] == "|":
+            i += 1
+            continue
+        return out, i
+
+
+def _sequence(pattern: str, i: int) -> tuple[set[str], int]:
+    out = {""}
+    while i < len(pattern) and pattern[i] not in "|)":
+        if pattern.startswith("(?:", i):
+            item, i = _alternatives(pattern, i + 3)
+            if i >= len(pattern) or pattern[i] != ")":
+                raise ValueError(f"unbalanced ( in {pattern!r}")
+            i += 1
+        elif pattern[i] in "\\.^$*+?{}[](":
+            raise ValueError(f"unsupported syntax at {i} in {pattern!r}")
+        else:
+            item, i = {pattern[i]}, i + 1
+        if i < len(pattern) and pattern[i] == "?":
+            item, i = item | {""}, i + 1
+        out = {a + b for a in out for b in item}
+    return out, i

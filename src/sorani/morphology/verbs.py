@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .._data import load_table
-from .._regex import trie_pattern
+from .._regex import finite_language, trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,17 @@ def _stem_finder() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, tuple[tu
     prefixes = {stem: tuple((p, tuple(entries[p])) for p in sorted((p for p in entries if stem.startswith(p)), key=len))
                 for stem in entries}
     return pattern, prefixes
+
+
+@functools.cache
+def _stem_plan() -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, tuple[str, str, str], dict], ...]]]:
+    """``_stem_finder`` with each stem's table entries spelled out: for the longest stem found at a place, every
+    (length, entry, the ``_right_table`` of its kind) of the stems it starts with, in the same order."""
+    pattern, prefixes = _stem_finder()
+    rights = _right_table()
+    return pattern, {longest: tuple((len(stem_), entry, rights[entry[1]]) for stem_, entries in found
+                                    for entry in entries)
+                     for longest, found in prefixes.items()}
 
 
 @functools.cache
@@ -163,8 +174,7 @@ def _preverb_list() -> tuple[str, ...]:
     return tuple(form for form, _, _ in _affixes()["preverb"])
 
 
-@functools.lru_cache(maxsize=50_000)
-def _right_parses(kind: str, right: str) -> tuple[tuple[str, str], ...]:
+def _right_parses(kind: str, right: str) -> tuple[tuple[str, str, bool], ...]:
     """Ways to read what follows a stem of ``kind`` (present or past) as [voice] [tail]: (voice, tail, whether
     it is shaped like an infinitive: a past stem or a voice + ن)."""
     out = []
@@ -176,6 +186,23 @@ def _right_parses(kind: str, right: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@functools.cache
+def _right_table() -> dict[str, dict[str, tuple[tuple[str, str, bool], ...]]]:
+    """kind -> every string ``_right_parses`` reads after a stem of that kind -> its readings. The voices and
+    tails are finite languages, so the strings are listed once instead of matched for every new word."""
+    a = _affixes()
+
+    def language(*kinds: str) -> set[str]:
+        return {s for kind in kinds for form, _, _ in a[kind] for s in finite_language(form)}
+
+    past_tails = language("past_tail", "infinitive_tail")
+    shapes = {"present": {v + t for v in language("present_voice") | {""} for t in language("present_tail")}
+              | {v + t for v in language("past_voice") for t in past_tails},
+              "past": past_tails}
+    return {kind: {s: found for s in sorted(strings) if (found := _right_parses(kind, s))}
+            for kind, strings in shapes.items()}
+
+
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -185,19 +212,18 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     >>> [(p.lemma, p.pieces) for p in parses("ڕایگەیاند")][0]
     ('ڕاگەیشتن', (('ڕا', 'preverb'), ('ی', 'clitic'), ('گە', 'stem'), ('یاند', 'suffix')))
     """
-    if word in irregular_forms():
-        return (irregular_forms()[word],)
+    irregular = irregular_forms()
+    if word in irregular:
+        return (irregular[word],)
     results: dict[tuple, VerbParse] = {}
-    finder, prefixes = _stem_finder()
+    finder, stems_at = _stem_plan()
     candidates = []
     for match in finder.finditer(word):  # every stem of the table that occurs in the word, shortest first
         start = match.start()
-        for stem_, entries in prefixes[match.group(1)]:
-            right = word[start + len(stem_):]
-            for entry in entries:  # only the stems that what follows them can end
-                tails = _right_parses(entry[1], right)
-                if tails:
-                    candidates.append((start, entry, tails))
+        for length, entry, rights in stems_at[match.group(1)]:
+            tails = rights.get(word[start + length:])  # only the stems that what follows them can end
+            if tails:
+                candidates.append((start, entry, tails))
     for start, (stem_, kind, infinitive), tails in candidates:
         left = word[:start]
         for voice, tail, shaped_infinitive in tails:
