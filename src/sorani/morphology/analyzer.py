@@ -18,7 +18,8 @@ from importlib import resources
 from .._data import load_table
 from ..alphabet import ALPHABET, VOWELS
 from ..errors import ConfigError, require_str
-from ..normalizer import Normalizer, normalize
+from ..normalizer import Normalizer
+from ..normalizer import _default as _default_normalizer
 from ..tokenizer import tokenize
 from . import verbs
 
@@ -628,38 +629,56 @@ def _ranked_readings(normalized: str) -> list[tuple[float, tuple[list, str]]]:
     """The five best nominal readings of a normalized word with their scores, best first (the first is the one
     ``verb_preference.tsv`` weighs a verb parse against)."""
     readings = _candidate_readings(normalized)
+    if len(readings) == 1:
+        return [(_scores(normalized, readings)[0], readings[0])]
     return sorted(zip(_scores(normalized, readings), readings), key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
 
 
 # the morphemes of stems and verb readings, one object for each (surface, role): fewer objects for the garbage collector
 # to walk through in the cache of analyses
 _morpheme = functools.lru_cache(maxsize=100_000)(Morpheme)
+_NO_FEATURES: dict[str, str] = {}  # (never changed: analyze hands out copies)
+
+
+@functools.cache
+def _normalizer() -> Normalizer:
+    """The normalizer ``normalize(word)`` uses, bound once."""
+    return _default_normalizer("standard", None)
 
 
 @functools.lru_cache(maxsize=200_000)
-def _analyses(word: str) -> tuple[Analysis, ...]:
-    normalized = normalize(word)
+def _analyses(word: str) -> tuple[tuple, ...]:
+    """The readings of ``word``, best first, each as (lemma, stem, part of speech, morphemes, features (a dict
+    or pairs), score): ``analyze`` makes them into Analysis objects of the caller's own, built only there."""
+    normalized = _normalizer()(word)
     counts = _counts()
     lemmas = _lemmas()
     lemma_pos = _lemma_pos()
     scored = _ranked_readings(normalized)
     analyses = []
     for score, (suffixes, stem_) in scored:
-        morphemes = [_morpheme(stem_, "stem")] + [row[7] for row in suffixes]
-        features: dict[str, str] = {}
-        for row in suffixes:
-            features.update(row[2])
-        lemma = lemmas.get(normalized) if not suffixes else None
-        lemma = lemma or lemmas.get(stem_, stem_)
+        if suffixes:
+            morphemes = [_morpheme(stem_, "stem")] + [row[7] for row in suffixes]
+            if len(suffixes) == 1:
+                features = suffixes[0][2]
+            else:
+                features = {}
+                for row in suffixes:
+                    features.update(row[2])
+            lemma = lemmas.get(stem_, stem_)
+        else:
+            morphemes = [_morpheme(stem_, "stem")]
+            features = _NO_FEATURES
+            lemma = lemmas.get(normalized) or lemmas.get(stem_, stem_)
         pos = lemma_pos.get(lemma, "")
         if pos == "VERB":
             pos = ""  # a nominal reading of a verb's lemma (a masdar) is no finite verb
         # the shown score is the ranker's, so the readings come best score first; a stem the lexicon lacks
         # already scores low through the ranker's count features
-        analyses.append(Analysis(word, lemma, stem_, pos, morphemes, features, round(score, 3)))
+        analyses.append((lemma, stem_, pos, morphemes, features, round(score, 3)))
     verb_readings = verbs.parses(normalized)[:2]
     if verb_readings:
-        best = analyses[0]
+        best_score, best_stem = analyses[0][5], analyses[0][1]
         if normalized in verbs.irregular_forms():
             first = True
         elif normalized in lemmas:  # the lemma table knows the word: the verb reading first if it agrees
@@ -668,14 +687,14 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
             first = (verbs.lemma_of(verb_readings[0], _lemma_set()) == lemma
                      and lemma_pos.get(lemma, "VERB") == "VERB")
         else:
-            first = verbs.prefer_verb(verb_readings[0], normalized, best.stem, counts.get(best.stem, 0))
-        top = max(best.score, 1.0) + 1 if first else best.score - 1  # a verb-table parse is no guess
+            first = verbs.prefer_verb(verb_readings[0], normalized, best_stem, counts.get(best_stem, 0))
+        top = max(best_score, 1.0) + 1 if first else best_score - 1  # a verb-table parse is no guess
         for rank, parse in enumerate(verb_readings):
             stem_ = next(surface for surface, role in reversed(parse.pieces) if role == "stem")
             morphemes = [_morpheme(surface, role) for surface, role in parse.pieces]
-            analyses.append(Analysis(word, verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes,
-                                     dict(parse.features), round(top - rank * 0.5, 3)))
-        analyses.sort(key=lambda a: -a.score)
+            analyses.append((verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes, parse.features,
+                             round(top - rank * 0.5, 3)))
+        analyses.sort(key=lambda a: -a[5])
     return tuple(analyses)
 
 
@@ -691,24 +710,24 @@ def analyze(word: str) -> list[Analysis]:
     returns as it was. Whitespace around the word is left out (a line read from a file keeps its line break).
     """
     word = require_str(word).strip()
-    return [Analysis(a.word, a.lemma, a.stem, a.pos, list(a.morphemes), dict(a.features), a.score)
-            for a in _analyses(word)]
+    return [Analysis(word, lemma, stem_, pos, list(morphemes), dict(features), score)
+            for lemma, stem_, pos, morphemes, features, score in _analyses(word)]
 
 
 def lemmatize(word: str) -> str:
     """The lemma of the best reading of ``word`` (whitespace around it left out)."""
     word = require_str(word).strip()
-    normalized = normalize(word)
+    normalized = _normalizer()(word)
     if normalized in _lemmas():
         return _lemmas()[normalized]
-    readings = _analyses(word)
-    if normalized in _function_words() and not (readings[0].pos == "VERB" and readings[0].lemma in verbs.auxiliaries()):
+    readings = _analyses(word)  # (lemma, stem, pos, ...)
+    if normalized in _function_words() and not (readings[0][2] == "VERB" and readings[0][0] in verbs.auxiliaries()):
         # a function word (stopwords.tsv) is no verb but an auxiliary (دەبێت، دەکات), and not a stem of one
         # or two letters plus a suffix: ئەم is not ئە + م, ئەگەر is not a form of گەیشتن
-        for reading in readings:
-            if reading.stem == normalized or (reading.pos != "VERB" and len(reading.stem) >= 3):
-                return reading.lemma
-    return readings[0].lemma
+        for lemma, stem_, pos, *_ in readings:
+            if stem_ == normalized or (pos != "VERB" and len(stem_) >= 3):
+                return lemma
+    return readings[0][0]
 
 
 @functools.cache
@@ -728,10 +747,10 @@ def stem(word: str, *, mode: str = "light") -> str:
     word = require_str(word).strip()  # whitespace around the word is left out
     if mode not in ("light", "aggressive"):
         raise ConfigError("stem mode must be light or aggressive")
-    readings = _analyses(word)
-    if mode == "aggressive" and readings[0].pos == "VERB":
-        return readings[0].stem  # the present or past stem of the verb
-    base = next(a.stem for a in readings if a.pos != "VERB")
+    readings = _analyses(word)  # (lemma, stem, pos, ...)
+    if mode == "aggressive" and readings[0][2] == "VERB":
+        return readings[0][1]  # the present or past stem of the verb
+    base = next(a[1] for a in readings if a[2] != "VERB")
     if mode == "aggressive":
         for prefix in ("دە", "نە", "نا", "مە"):
             if base.startswith(prefix) and len(base) - len(prefix) >= 3:
