@@ -336,10 +336,6 @@ def _preference_rows() -> tuple[tuple[tuple[tuple[int, object, int, bool], ...],
     return tuple(rows)
 
 
-def _holds(conditions: tuple[tuple[int, object, int, bool], ...], facts: tuple[int, ...]) -> bool:
-    return all(compare(facts[index], number) != negated for index, compare, number, negated in conditions)
-
-
 _FACTS = ("infinitive", "preverb", "nominal", "stem_length", "head_length", "clitic", "markers", "pieces", "past",
           "present", "participle", "ends_in_y_or_e", "noun_whole", "noun_count", "noun_reaches_tail")
 
@@ -361,7 +357,10 @@ def preference_row(parse: VerbParse, word: str, noun_stem: str, noun_stem_count:
     """The number of the row of ``verb_preference.tsv`` that decides (the first whose conditions hold)."""
     facts = preference_facts(parse, word, noun_stem, noun_stem_count)
     for number, (conditions, _) in enumerate(_preference_rows()):
-        if _holds(conditions, facts):
+        for index, compare, number_, negated in conditions:  # (all conditions hold: no break)
+            if compare(facts[index], number_) == negated:
+                break
+        else:
             return number
     raise ValueError("verb_preference.tsv needs a last row without conditions")
 
