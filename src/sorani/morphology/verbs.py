@@ -125,6 +125,19 @@ def _left_affixes(finite: bool) -> tuple[dict[str, tuple[tuple, ...]], int]:
     return {spelled: tuple(rows) for spelled, rows in out.items()}, max(map(len, out))
 
 
+@functools.cache
+def _left_trie(finite: bool) -> dict:
+    """``_left_affixes`` as a letter trie of the reversed spellings: the key "" of a node holds the rows of the
+    spelling that ends there (the root's: the rows that spell nothing)."""
+    root: dict = {}
+    for spelled, rows in _left_affixes(finite)[0].items():
+        node = root
+        for ch in reversed(spelled):
+            node = node.setdefault(ch, {})
+        node[""] = rows
+    return root
+
+
 MIN_STEM_COUNT = 1  # as in the analyzer: a known word has at least this count
 
 
@@ -142,11 +155,14 @@ def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], 
     An agent clitic needs a preverb, negation or aspect before it; an infinitive takes neither aspect nor
     agent."""
     counts, preverbs = _lexicon(), _preverbs()
-    table, longest = _left_affixes(finite)
+    node = _left_trie(finite)
     size = len(left)
-    found = []
-    for n in range(min(longest, size) + 1):
-        rows = table.get(left[size - n:])
+    found = list(node.get("", ()))
+    for i in range(size - 1, -1, -1):  # the spelled endings of left, by one walk from its end
+        node = node.get(left[i])
+        if node is None:
+            break
+        rows = node.get("")
         if rows:
             found.extend(rows)
     found.sort(key=lambda row: row[0])  # in the order of the affix table
@@ -164,7 +180,12 @@ def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], 
             if preverb is None:
                 continue
             pieces = [(head[: -len(preverb)], "stem"), (preverb, "preverb")]
-        pieces += [(p, r) for p, r in ((neg, "prefix"), (asp, "prefix"), (agent, "clitic")) if p]
+        if neg:
+            pieces.append((neg, "prefix"))
+        if asp:
+            pieces.append((asp, "prefix"))
+        if agent:
+            pieces.append((agent, "clitic"))
         out.append((tuple(pieces), features, bool(neg) + bool(asp) + bool(agent)))
     return tuple(out)
 
@@ -231,10 +252,11 @@ def parses(word: str) -> tuple[VerbParse, ...]:
             # past stem + ن: the masdar, or with دە/نە before it a finite 3pl (دەکردن, دەبوون)
             for infinitive_form in ((True, False) if shaped_infinitive else (False,)):
                 for pieces, features, evidence in _left_parses(left, not infinitive_form):
-                    if shaped_infinitive and not infinitive_form and not features.keys() & {"aspect", "negation"}:
+                    if (shaped_infinitive and not infinitive_form and "aspect" not in features
+                            and "negation" not in features):
                         continue
-                    if kind == "present" and not voice_past and not (features.keys() & {"negation", "aspect", "mood"}
-                                                                     or any(r == "preverb" for _, r in pieces)):
+                    if (kind == "present" and not voice_past and "negation" not in features and "aspect" not in features
+                            and "mood" not in features and not any(r == "preverb" for _, r in pieces)):
                         continue  # a present stem needs a prefix or a preverb before it
                     if len(stem_) == 1 and not evidence and not voice:
                         continue
