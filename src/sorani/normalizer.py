@@ -321,8 +321,26 @@ class Normalizer:
     def _plan(self) -> tuple[tuple[tuple[str, ...], Callable[[str], str]], ...]:
         return tuple((step.trigger, step.apply) for step in self.steps)
 
+    @functools.cached_property
+    def _active(self) -> frozenset[str]:
+        """The characters some step can act on: the first characters of the triggers and the characters of the
+        maps. A text without any of them is left as it is, so it needs no pass at all (an empty set when some
+        step runs on every text)."""
+        chars: set[str] = set()
+        for step in self.steps:
+            if step.trigger and all(step.trigger):
+                chars.update(t[0] for t in step.trigger)
+            elif not step.trigger and step.mapping is not None:
+                chars.update(step.mapping)
+            else:
+                return frozenset()
+        return frozenset(chars)
+
     def __call__(self, text: str) -> str:
         require_str(text)
+        active = self._active
+        if active and active.isdisjoint(text) and self.options["tier"] != "repair":
+            return text
         for trigger, apply in self._plan:
             if trigger:
                 for t in trigger:
