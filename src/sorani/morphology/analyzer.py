@@ -143,7 +143,7 @@ def _derived(word: str) -> int:
                     return DERIVED
     if min_part:  # (every word of the lexicon has a count of at least MIN_STEM_COUNT)
         for i in range(min_part, size - min_part + 1):
-            if word[:i] in counts and word[i:] in counts:
+            if word[i:] in counts and word[:i] in counts:  # (the end is the rarer word)
                 return COMPOUND
     return 0
 
@@ -319,9 +319,10 @@ def _params() -> dict[str, float]:
 
 
 @functools.cache
-def _paradigms() -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
+def _paradigms() -> tuple[dict[str, tuple[tuple[int, str, str], ...]], dict[str, int]]:
     """For every string that some lexicon word extends by a suffix of ``suffixes.tsv``: the rows of those
-    suffixes, and how many of the suffixes marked support=yes it was seen with (a stem shows its paradigm)."""
+    suffixes, each as (slot, surface, after), and how many of the suffixes marked support=yes it was seen with
+    (a stem shows its paradigm)."""
     rows = _suffixes()
     by_surface: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
@@ -334,7 +335,8 @@ def _paradigms() -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
                 found.setdefault(word[:-length], []).extend(by_surface[word[-length:]])
     support_rows = {i for surface in _support_surfaces() for i in by_surface.get(surface, ())}
     support = {stem: len({rows[i][0] for i in found_rows if i in support_rows}) for stem, found_rows in found.items()}
-    return {stem: tuple(found_rows) for stem, found_rows in found.items()}, support
+    return {stem: tuple((rows[i][1], rows[i][0], rows[i][2]) for i in found_rows)
+            for stem, found_rows in found.items()}, support
 
 
 def _support(word: str) -> int:
@@ -349,8 +351,12 @@ def _own_suffixes(word: str, slot: int) -> int:
     found = _paradigms()[0].get(word)
     if found is None:
         return 0
-    rows = _suffixes()
-    return len({rows[i][0] for i in found if rows[i][1] >= slot and _fits(word, rows[i][2])})
+    last = word[-1]  # (_fits, for one word and many rows)
+    if last in "وی" and not word.endswith("وو"):
+        return len({surface for s, surface, _ in found if s >= slot})
+    vowel = last in _VOWELS
+    return len({surface for s, surface, after in found
+                if s >= slot and (after == "any" or (vowel if after == "vowel" else not vowel))})
 
 
 def suffix_key(surface: str, slot: int, after: str) -> str:

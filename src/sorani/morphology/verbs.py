@@ -323,10 +323,11 @@ def _masdar_ends() -> tuple[str, ...]:
 
 def may_be_masdar(word: str) -> bool:
     """A quick test before ``parses``: does ``word`` end in a past stem or a past voice + ن or نەوە?"""
-    if word.endswith("نەوە"):
-        return word[:-4].endswith(_masdar_ends())
-    if word.endswith("ن"):
+    last = word[-1:]
+    if last == "ن":
         return word[:-1].endswith(_masdar_ends())
+    if last == "ە" and word.endswith("نەوە"):
+        return word[:-4].endswith(_masdar_ends())
     return False
 
 
