@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .._data import load_table
-from .._regex import finite_language, trie_pattern
+from .._regex import finite_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,27 +55,24 @@ def _stems() -> tuple[tuple[str, str, str], ...]:
 
 
 @functools.cache
-def _stem_finder() -> tuple[re.Pattern[str], dict[str, tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]]]:
-    """A pattern that finds, at each place of a word, the longest stem of ``_stems()`` that starts there;
-    and for each stem, the stems it starts with (itself too), shortest first, each with its table entries."""
-    entries: dict[str, list[tuple[str, str, str]]] = {}
+def _ending_plan() -> tuple[dict, dict]:
+    """What ``parses`` looks for from the end of a word: letter tries of the reversed strings of
+    ``_right_table`` (the key "" of a node: kind -> the readings of the string that ends there) and of the
+    reversed stems of ``_stems()`` (the key "": the stem's entries, in table order)."""
+    trie: dict = {}
+    for kind, table in _right_table().items():
+        for right, tails in table.items():
+            node = trie
+            for ch in reversed(right):
+                node = node.setdefault(ch, {})
+            node.setdefault("", {})[kind] = tails
+    stems: dict = {}
     for entry in _stems():
-        entries.setdefault(entry[0], []).append(entry)
-    pattern = re.compile("(?=(" + trie_pattern(entries) + "))")
-    prefixes = {stem: tuple((p, tuple(entries[p])) for p in sorted((p for p in entries if stem.startswith(p)), key=len))
-                for stem in entries}
-    return pattern, prefixes
-
-
-@functools.cache
-def _stem_plan() -> tuple[re.Pattern[str], dict[str, tuple[tuple[int, tuple[str, str, str], dict], ...]]]:
-    """``_stem_finder`` with each stem's table entries spelled out: for the longest stem found at a place, every
-    (length, entry, the ``_right_table`` of its kind) of the stems it starts with, in the same order."""
-    pattern, prefixes = _stem_finder()
-    rights = _right_table()
-    return pattern, {longest: tuple((len(stem_), entry, rights[entry[1]]) for stem_, entries in found
-                                    for entry in entries)
-                     for longest, found in prefixes.items()}
+        node = stems
+        for ch in reversed(entry[0]):
+            node = node.setdefault(ch, {})
+        node[""] = node.get("", ()) + (entry,)
+    return trie, stems
 
 
 @functools.cache
@@ -237,15 +234,31 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     if word in irregular:
         return (irregular[word],)
     results: dict[tuple, VerbParse] = {}
-    finder, stems_at = _stem_plan()
-    candidates = []
-    for match in finder.finditer(word):  # every stem of the table that occurs in the word, shortest first
-        start = match.start()
-        for length, entry, rights in stems_at[match.group(1)]:
-            tails = rights.get(word[start + length:])  # only the stems that what follows them can end
-            if tails:
-                candidates.append((start, entry, tails))
-    for start, (stem_, kind, infinitive), tails in candidates:
+    trie, stems = _ending_plan()
+    ends = []  # (where what follows a stem would begin, its readings by kind), found by one walk from the end
+    node, end = trie, len(word)
+    while node is not None:
+        here = node.get("")
+        if here is not None:
+            ends.append((end, here))
+        end -= 1
+        node = node.get(word[end]) if end >= 0 else None
+    candidates = []  # every stem of the table that occurs in the word where what follows it can end it
+    for end, kinds in ends:
+        node, start = stems, end  # the stems that end there, shortest first
+        while start > 0:
+            start -= 1
+            node = node.get(word[start])
+            if node is None:
+                break
+            entries = node.get("")
+            if entries is not None:
+                for entry in entries:
+                    tails = kinds.get(entry[1])
+                    if tails:
+                        candidates.append((start, end - start, entry, tails))
+    candidates.sort(key=lambda c: c[:2])  # from the start of the word, shorter stems first (table order)
+    for start, _, (stem_, kind, infinitive), tails in candidates:
         left = word[:start]
         for voice, tail, shaped_infinitive in tails:
             voice_past = voice in _past_voices()
