@@ -124,6 +124,12 @@ def _derivation() -> tuple[dict[str, tuple[tuple[int, dict[str, tuple[str, ...]]
 DERIVED, COMPOUND, MASDAR = 1, 2, 3
 
 
+@functools.cache
+def _word_ends() -> frozenset[str]:
+    """The last letters of the lexicon's words: a compound ends in one of them."""
+    return frozenset(word[-1] for word in _counts() if word)
+
+
 @functools.lru_cache(maxsize=200_000)
 def _derived(word: str) -> int:
     """How ``word``, which the lexicon lacks, is built from what it knows: ``DERIVED`` a known base + a
@@ -141,7 +147,7 @@ def _derived(word: str) -> int:
                 base = word[:-length]
                 if counts.get(base, 0) >= MIN_STEM_COUNT and any(_fits(base, after) for after in afters):
                     return DERIVED
-    if min_part:  # (every word of the lexicon has a count of at least MIN_STEM_COUNT)
+    if min_part and word[-1:] in _word_ends():  # (every word of the lexicon has a count of at least MIN_STEM_COUNT)
         for i in range(min_part, size - min_part + 1):
             if word[i:] in counts and word[:i] in counts:  # (the end is the rarer word)
                 return COMPOUND
@@ -296,10 +302,14 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
 def _candidate_readings(word: str) -> tuple[tuple[list, str], ...]:
     """The candidate nominal readings of ``word``: for each stem, the reading with the fewest suffixes
     (ئەو + یش, not ئەو + ی + ش: one morpheme is read as one piece)."""
+    splits = _splits(word, 0)
+    if len(splits) == 1:
+        return (splits[0],)
     best: dict[str, tuple[list, str]] = {}
-    for suffixes, stem in _splits(word, 0):
-        if stem not in best or len(suffixes) < len(best[stem][0]):
-            best[stem] = (suffixes, stem)
+    for split in splits:
+        stem = split[1]
+        if stem not in best or len(split[0]) < len(best[stem][0]):
+            best[stem] = split
     return tuple(best.values())
 
 
@@ -715,7 +725,9 @@ def analyze(word: str) -> list[Analysis]:
     The readings are the caller's own: changing one (its morphemes, its features) leaves what the next call
     returns as it was. Whitespace around the word is left out (a line read from a file keeps its line break).
     """
-    word = require_str(word).strip()
+    if word.__class__ is not str:
+        require_str(word)
+    word = word.strip()
     return [Analysis(word, lemma, stem_, pos, list(morphemes), dict(features), score)
             for lemma, stem_, pos, morphemes, features, score in _analyses(word)]
 

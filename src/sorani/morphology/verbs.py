@@ -162,7 +162,8 @@ def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], 
         rows = node.get("")
         if rows:
             found.extend(rows)
-    found.sort(key=lambda row: row[0])  # in the order of the affix table
+    if len(found) > 1:
+        found.sort(key=lambda row: row[0])  # in the order of the affix table
     out = []
     for _, neg, asp, agent, features in found:
         head = left[: size - len(neg) - len(asp) - len(agent)]
