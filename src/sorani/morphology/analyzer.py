@@ -438,6 +438,13 @@ def _score(word: str, suffixes: list, stem: str, context: int = 0) -> float:
     return _scores(word, ((suffixes, stem),), context)[0]
 
 
+@functools.cache
+def _score_tables() -> tuple[dict[str, int], dict, dict[str, int], frozenset[str], dict[str, int]]:
+    """The tables ``_scores`` reads (not the weights, which the training scripts swap): counts, paradigms,
+    support, function words, phrase-final counts."""
+    return _counts(), *_paradigms(), _function_words(), _finals()
+
+
 def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -> list[float]:
     """The ranker's scores of the readings of ``word``, written out here because it runs for every new
     word; what depends on the word alone is computed once. With a list ``bounds``, the derived-stem term of
@@ -446,12 +453,10 @@ def _scores(word: str, readings, context: int = 0, bounds: list | None = None) -
     (whole, w_log, w_support, w_short, w_final, split, s_stem, s_word, s_pieces, s_support, s_short, s_unknown,
      s_function, e_final, e_end, e_word, s_own, w_function, e_vowel, ranges) = _weights()
     params = _params()
-    counts = _counts()
-    paradigms, support = _paradigms()
-    function_words = _function_words()
+    counts, paradigms, support, function_words, finals = _score_tables()
     log = math.log
     log_word = log(counts.get(word, 0) + 1)
-    log_final = log(_finals().get(word, 0) + 1)
+    log_final = log(finals.get(word, 0) + 1)
     own: dict[int, int] | None = {} if word in paradigms else None  # (a word of no paradigm has no own suffix)
     out = []
     for suffixes, stem in readings:
