@@ -135,6 +135,37 @@ def _left_trie(finite: bool) -> dict:
     return root
 
 
+@functools.cache
+def _prefixed_ends(finite: bool) -> dict:
+    """What a part before a stem ends in when one of its readings has a negation, aspect or mood prefix or a
+    preverb: the spellings of those prefixes (with an agent after them), and a preverb with or without an
+    agent after it; as a letter trie of the reversed strings ("" marks an end). A present stem needs one of
+    them before it (unless a past voice follows it)."""
+    table = _left_affixes(finite)[0]
+    ends = {spelled for spelled, rows in table.items()
+            if any(row[4].keys() & {"negation", "aspect", "mood"} for row in rows)}
+    ends |= {p + spelled for p in _preverbs() for spelled in table}
+    trie: dict = {}
+    for end in ends:
+        node = trie
+        for ch in reversed(end):
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return trie
+
+
+def _ends_prefixed(left: str, finite: bool) -> bool:
+    """Does ``left`` end in one of the strings of ``_prefixed_ends``?"""
+    node = _prefixed_ends(finite)
+    for i in range(len(left) - 1, -1, -1):
+        node = node.get(left[i])
+        if node is None:
+            return False
+        if "" in node:
+            return True
+    return False
+
+
 MIN_STEM_COUNT = 1  # as in the analyzer: a known word has at least this count
 
 
@@ -263,8 +294,11 @@ def parses(word: str) -> tuple[VerbParse, ...]:
         left = word[:start]
         for voice, tail, shaped_infinitive in tails:
             voice_past = voice in _past_voices()
+            needs_prefix = kind == "present" and not voice_past
             # past stem + ن: the masdar, or with دە/نە before it a finite 3pl (دەکردن, دەبوون)
             for infinitive_form in ((True, False) if shaped_infinitive else (False,)):
+                if needs_prefix and not _ends_prefixed(left, not infinitive_form):
+                    continue  # (no reading of the left part could pass the test below)
                 for pieces, features, evidence in _left_parses(left, not infinitive_form):
                     if (shaped_infinitive and not infinitive_form and "aspect" not in features
                             and "negation" not in features):
