@@ -54,25 +54,30 @@ def _stems() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(dict.fromkeys(rows), key=lambda r: -len(r[0])))
 
 
+_KINDS = ("present", "past")
+
+
 @functools.cache
-def _ending_plan() -> tuple[dict, dict]:
-    """What ``parses`` looks for from the end of a word: letter tries of the reversed strings of
-    ``_right_table`` (the key "" of a node: kind -> the readings of the string that ends there) and of the
-    reversed stems of ``_stems()`` (the key "": the stem's entries, in table order)."""
-    trie: dict = {}
-    for kind, table in _right_table().items():
-        for right, tails in table.items():
-            node = trie
-            for ch in reversed(right):
-                node = node.setdefault(ch, {})
-            node.setdefault("", {})[kind] = tails
+def _ending_plan() -> tuple[dict[str, tuple[tuple, tuple]], dict]:
+    """What ``parses`` looks for from the end of a word: every string that ends a string of ``_right_table``
+    (itself too), each with the readings of that string after a present and a past stem (empty when it is
+    only the end of one), a flat table the garbage collector need not walk; and a letter trie of the
+    reversed stems of ``_stems()`` (the key "": the stem's entries in table order, each with its kind's
+    place in ``_KINDS``)."""
+    rights = _right_table()
+    ends: dict[str, list] = {}
+    for index, kind in enumerate(_KINDS):
+        for right, tails in rights.get(kind, {}).items():
+            for i in range(len(right) + 1):
+                ends.setdefault(right[i:], [(), ()])
+            ends[right][index] = tails
     stems: dict = {}
     for entry in _stems():
         node = stems
         for ch in reversed(entry[0]):
             node = node.setdefault(ch, {})
-        node[""] = node.get("", ()) + (entry,)
-    return trie, stems
+        node[""] = node.get("", ()) + ((entry, _KINDS.index(entry[1])),)
+    return {end: tuple(found) for end, found in ends.items()}, stems
 
 
 @functools.cache
@@ -266,15 +271,16 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     if word in irregular:
         return (irregular[word],)
     results: dict[tuple, VerbParse] = {}
-    trie, stems = _ending_plan()
-    ends = []  # (where what follows a stem would begin, its readings by kind), found by one walk from the end
-    node, end = trie, len(word)
-    while node is not None:
-        here = node.get("")
-        if here is not None:
+    right_ends, stems = _ending_plan()
+    ends = []  # (where what follows a stem would begin, its readings by kind), found from the end of the word
+    end = len(word)
+    while end >= 0:
+        here = right_ends.get(word[end:])
+        if here is None:  # (and no longer string that ends the word can follow a stem)
+            break
+        if here[0] or here[1]:
             ends.append((end, here))
         end -= 1
-        node = node.get(word[end]) if end >= 0 else None
     candidates = []  # every stem of the table that occurs in the word where what follows it can end it
     for end, kinds in ends:
         node, start = stems, end  # the stems that end there, shortest first
@@ -285,8 +291,8 @@ def parses(word: str) -> tuple[VerbParse, ...]:
                 break
             entries = node.get("")
             if entries is not None:
-                for entry in entries:
-                    tails = kinds.get(entry[1])
+                for entry, kind in entries:
+                    tails = kinds[kind]
                     if tails:
                         candidates.append((start, end - start, entry, tails))
     candidates.sort(key=lambda c: c[:2])  # from the start of the word, shorter stems first (table order)
