@@ -679,12 +679,14 @@ def _analyses(word: str) -> tuple[tuple, ...]:
     analyses = []
     for score, (suffixes, stem_) in scored:
         if suffixes:
-            morphemes = [_morpheme(stem_, "stem")] + [row[7] for row in suffixes]
             if len(suffixes) == 1:
+                morphemes = [_morpheme(stem_, "stem"), suffixes[0][7]]
                 features = suffixes[0][2]
             else:
+                morphemes = [_morpheme(stem_, "stem")]
                 features = {}
                 for row in suffixes:
+                    morphemes.append(row[7])
                     features.update(row[2])
             lemma = lemmas.get(stem_, stem_)
         else:
