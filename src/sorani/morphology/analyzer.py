@@ -137,8 +137,8 @@ def _derived(word: str) -> int:
     table (هاوکاریکردن, بڵاوبوونەوە); 0 none. Such a stem counts as known, each kind with its own ranker weight."""
     counts = _counts()
     suffixes, min_part = _derivation()
-    if verbs.may_be_masdar(word) and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
-        return MASDAR
+    if word[-1:] in "نە" and verbs.may_be_masdar(word) and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
+        return MASDAR  # (a masdar ends in ن or ە)
     size = len(word)
     for length, table in suffixes.get(word[-1:], ()):
         if size - length >= MIN_STEM_LENGTH:

@@ -272,6 +272,7 @@ def parses(word: str) -> tuple[VerbParse, ...]:
         return (irregular[word],)
     results: dict[tuple, VerbParse] = {}
     right_ends, stems = _ending_plan()
+    prefixed = _prefixed_ends(False), _prefixed_ends(True)  # (the last letters of the ends: a quick test first)
     ends = []  # (where what follows a stem would begin, its readings by kind), found from the end of the word
     end = len(word)
     while end >= 0:
@@ -303,7 +304,8 @@ def parses(word: str) -> tuple[VerbParse, ...]:
             needs_prefix = kind == "present" and not voice_past
             # past stem + ن: the masdar, or with دە/نە before it a finite 3pl (دەکردن, دەبوون)
             for infinitive_form in ((True, False) if shaped_infinitive else (False,)):
-                if needs_prefix and not _ends_prefixed(left, not infinitive_form):
+                if needs_prefix and (left[-1:] not in prefixed[not infinitive_form]
+                                     or not _ends_prefixed(left, not infinitive_form)):
                     continue  # (no reading of the left part could pass the test below)
                 for pieces, features, evidence in _left_parses(left, not infinitive_form):
                     if (shaped_infinitive and not infinitive_form and "aspect" not in features
