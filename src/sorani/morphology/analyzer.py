@@ -137,8 +137,9 @@ def _derived(word: str) -> int:
     table (هاوکاریکردن, بڵاوبوونەوە); 0 none. Such a stem counts as known, each kind with its own ranker weight."""
     counts = _counts()
     suffixes, min_part = _derivation()
-    if word[-1:] in "نە" and verbs.may_be_masdar(word) and any(verbs.is_infinitive(p) for p in verbs.parses(word)):
-        return MASDAR  # (a masdar ends in ن or ە)
+    if (word[-1:] in "نە"  # (a masdar ends in ن or ە)
+            and verbs.may_be_masdar(word) and any(verbs.is_infinitive(p) for p in verbs.parses(word))):
+        return MASDAR
     size = len(word)
     for length, table in suffixes.get(word[-1:], ()):
         if size - length >= MIN_STEM_LENGTH:
@@ -147,7 +148,8 @@ def _derived(word: str) -> int:
                 base = word[:-length]
                 if counts.get(base, 0) >= MIN_STEM_COUNT and any(_fits(base, after) for after in afters):
                     return DERIVED
-    if min_part and word[-1:] in _word_ends():  # (every word of the lexicon has a count of at least MIN_STEM_COUNT)
+    # (every word of the lexicon has a count of at least MIN_STEM_COUNT)
+    if min_part and word[-1:] in _word_ends():
         for i in range(min_part, size - min_part + 1):
             if word[i:] in counts and word[:i] in counts:  # (the end is the rarer word)
                 return COMPOUND
@@ -746,13 +748,14 @@ def lemmatize(word: str) -> str:
     if normalized in _lemmas():
         return _lemmas()[normalized]
     readings = _analyses(word)  # (lemma, stem, pos, ...)
-    if normalized in _function_words() and not (readings[0][2] == "VERB" and readings[0][0] in verbs.auxiliaries()):
+    best = readings[0]
+    if normalized in _function_words() and not (best[2] == "VERB" and best[0] in verbs.auxiliaries()):
         # a function word (stopwords.tsv) is no verb but an auxiliary (دەبێت، دەکات), and not a stem of one
         # or two letters plus a suffix: ئەم is not ئە + م, ئەگەر is not a form of گەیشتن
         for lemma, stem_, pos, *_ in readings:
             if stem_ == normalized or (pos != "VERB" and len(stem_) >= 3):
                 return lemma
-    return readings[0][0]
+    return best[0]
 
 
 @functools.cache

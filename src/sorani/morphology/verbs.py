@@ -129,8 +129,8 @@ def _left_affixes(finite: bool) -> tuple[dict[str, tuple[tuple, ...]], int]:
 
 @functools.cache
 def _left_trie(finite: bool) -> dict:
-    """``_left_affixes`` as a letter trie of the reversed spellings: the key "" of a node holds the rows of the
-    spelling that ends there (the root's: the rows that spell nothing)."""
+    """``_left_affixes`` as a letter trie of the reversed spellings: the key "" of a node holds the rows of
+    the spelling that ends there (the root's: the rows that spell nothing)."""
     root: dict = {}
     for spelled, rows in _left_affixes(finite)[0].items():
         node = root
@@ -272,7 +272,7 @@ def parses(word: str) -> tuple[VerbParse, ...]:
         return (irregular[word],)
     results: dict[tuple, VerbParse] = {}
     right_ends, stems = _ending_plan()
-    prefixed = _prefixed_ends(False), _prefixed_ends(True)  # (the last letters of the ends: a quick test first)
+    prefixed = _prefixed_ends(False), _prefixed_ends(True)  # (their first keys: a quick test first)
     ends = []  # (where what follows a stem would begin, its readings by kind), found from the end of the word
     end = len(word)
     while end >= 0:
@@ -311,8 +311,9 @@ def parses(word: str) -> tuple[VerbParse, ...]:
                     if (shaped_infinitive and not infinitive_form and "aspect" not in features
                             and "negation" not in features):
                         continue
-                    if (kind == "present" and not voice_past and "negation" not in features and "aspect" not in features
-                            and "mood" not in features and not any(r == "preverb" for _, r in pieces)):
+                    if (kind == "present" and not voice_past and "negation" not in features
+                            and "aspect" not in features and "mood" not in features
+                            and not any(r == "preverb" for _, r in pieces)):
                         continue  # a present stem needs a prefix or a preverb before it
                     if len(stem_) == 1 and not evidence and not voice:
                         continue
