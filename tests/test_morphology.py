@@ -345,3 +345,43 @@ def test_whitespace_around_a_word_is_left_out(word):
     # "گوندەکان\n", a silent miss
     assert sorani.lemmatize(word) == "گوند" and sorani.stem(word) == "گوند"
     assert [m.surface for m in sorani.analyze(word)[0].morphemes] == ["گوند", "ەکان"]
+
+
+def test_finite_language_lists_what_the_pattern_matches():
+    from sorani._regex import finite_language
+
+    assert finite_language("(?:ێت|ات)?(?:ەوە)?") == {"", "ێت", "ات", "ەوە", "ێتەوە", "اتەوە"}
+    assert finite_language("a|b?c|") == {"a", "c", "bc", ""}
+    for pattern in ("a*", "[ab]", "a(b)", "(?:a", "a)", "a\\d"):
+        with pytest.raises(ValueError):
+            finite_language(pattern)
+
+
+@given(st.text(alphabet="ێاتەوینمکرشبدۆ", max_size=9))
+@settings(max_examples=300, deadline=None)
+def test_right_table_equals_the_right_patterns(right):
+    # the listed strings after a verb stem are read as the patterns read them, and no other string is read
+    from sorani.morphology import verbs
+
+    for kind, table in verbs._right_table().items():
+        assert table.get(right, ()) == verbs._right_parses(kind, right)
+
+
+def test_right_table_equals_the_right_patterns_on_word_endings():
+    from sorani.morphology import analyzer, verbs
+
+    endings = {word[i:] for word in list(analyzer._counts())[::20] for i in range(len(word) + 1)}
+    for kind, table in verbs._right_table().items():
+        assert all(table.get(end, ()) == verbs._right_parses(kind, end) for end in endings)
+
+
+def test_left_parses_need_no_look_when_a_present_stem_has_no_prefix_before_it():
+    # _ends_prefixed leaves out only left parts none of whose readings has a prefix or a preverb
+    from sorani.morphology import analyzer, verbs
+
+    for word in list(analyzer._counts())[::50]:
+        for finite in (True, False):
+            marked = any("negation" in features or "aspect" in features or "mood" in features
+                         or any(role == "preverb" for _, role in pieces)
+                         for pieces, features, _ in verbs._left_parses(word, finite))
+            assert not marked or verbs._ends_prefixed(word, finite)
