@@ -280,7 +280,19 @@ def _splits(word: str, slot: int) -> list[tuple[list[tuple], str]]:
                     verb_shaped = _verb_shape().fullmatch(rest) is not None
                 if verb_shaped:
                     continue
-            for suffixes, stem in (_splits(rest, s) if last in letters[s] else (([], rest),)):
+            if last not in letters[s]:  # nothing nearer the stem: the rest is the stem (the loop below, written out)
+                if needs_known == "number" and rest not in _number_words():
+                    continue
+                if counts.get(rest, 0) >= MIN_STEM_COUNT or (not needs_known and len(rest) >= 3):
+                    out.append(([item], rest))
+                elif len(rest) >= 4:
+                    ok = known.get(rest)
+                    if ok is None:
+                        ok = known[rest] = bool(_derived(rest))
+                    if ok:
+                        out.append(([item], rest))
+                continue
+            for suffixes, stem in _splits(rest, s):
                 if needs_known == "number" and stem not in _number_words():
                     continue
                 # an unknown stem is allowed when the suffix next to it is unambiguous (known_stem=no):
@@ -654,7 +666,9 @@ def _ranked_readings(normalized: str) -> list[tuple[float, tuple[list, str]]]:
     readings = _candidate_readings(normalized)
     if len(readings) == 1:
         return [(_scores(normalized, readings)[0], readings[0])]
-    return sorted(zip(_scores(normalized, readings), readings), key=lambda pair: (-pair[0], len(pair[1][0])))[:5]
+    ranked = list(zip(_scores(normalized, readings), readings))
+    ranked.sort(key=lambda pair: (-pair[0], len(pair[1][0])))
+    return ranked[:5] if len(ranked) > 5 else ranked
 
 
 # the morphemes of stems and verb readings, one object for each (surface, role): fewer objects for the garbage collector
