@@ -425,12 +425,25 @@ def preference_facts(parse: VerbParse, word: str, noun_stem: str, noun_stem_coun
     and of the stem and lexicon count of its best nominal reading."""
     pieces = parse.pieces
     last, last_role = pieces[-1]
-    tense = dict(parse.features).get("tense")
-    stem_end = sum(len(surface) for surface, _ in pieces[:-1]) + 1
-    return (is_infinitive(parse), pieces[0][1] == "preverb", parse.nominal_head, parse.stem_length, len(pieces[0][0]),
-            any(role == "clitic" for _, role in pieces), parse.finite_markers, len(pieces), tense == "pst",
-            tense == "prs", last_role == "suffix" and (last.startswith("وو") or last.startswith("او")),
-            last in ("ی", "ە"), noun_stem == word, noun_stem_count, len(noun_stem) >= stem_end)
+    clitic, markers = False, 0  # (finite_markers, counted in the same pass)
+    for _, role in pieces:
+        if role == "clitic":
+            clitic, markers = True, markers + 1
+        elif role == "prefix":
+            markers += 1
+    stem_end = 1
+    for surface, _ in pieces[:-1]:
+        stem_end += len(surface)
+    tense, voice = None, False
+    for key, value in parse.features:
+        if key == "tense":
+            tense = value
+        elif key == "voice":
+            voice = True
+    return (("verbform", "inf") in parse.features, pieces[0][1] == "preverb", parse.nominal_head, parse.stem_length,
+            len(pieces[0][0]), clitic, markers + voice, len(pieces), tense == "pst", tense == "prs",
+            last_role == "suffix" and (last.startswith("وو") or last.startswith("او")), last in ("ی", "ە"),
+            noun_stem == word, noun_stem_count, len(noun_stem) >= stem_end)
 
 
 def preference_row(parse: VerbParse, word: str, noun_stem: str, noun_stem_count: int) -> int:
