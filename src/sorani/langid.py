@@ -73,6 +73,10 @@ _LATIN_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f_]+")
 # Tokens that are not words of any language: links, e-mail addresses, @handles, #hashtags, and all-capital
 # ASCII tokens (placeholders such as USER_ID and URL in anonymized data; acronyms).
 _NOT_LANGUAGE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[@#][\w\u200c]+|\b[A-Z][A-Z0-9_]{2,}\b")
+# The same without the e-mail branch, for texts without an @ (where it cannot match). Its branches all
+# start with a character from a small set, which lets the regex engine skip to those characters instead
+# of trying every branch at every position; ``\b`` before the capital is written as a look-behind for that.
+_NOT_LANGUAGE_NO_AT = re.compile(r"https?://\S+|www\.\S+|[@#][\w\u200c]+|[A-Z](?<!\w[A-Z])[A-Z0-9_]{2,}\b")
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9_]{2}")
 
 
@@ -80,7 +84,7 @@ def strip_non_language(text: str) -> str:
     """``text`` without links, e-mail addresses, @handles, #hashtags and all-capital tokens. The pattern
     tries every position, so it runs only on texts that can hold one of them."""
     if "@" in text or "#" in text or "://" in text or "www." in text or _CAPITALS.search(text):
-        return _NOT_LANGUAGE.sub(" ", text)
+        return (_NOT_LANGUAGE if "@" in text else _NOT_LANGUAGE_NO_AT).sub(" ", text)
     return text
 
 
