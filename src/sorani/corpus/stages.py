@@ -19,6 +19,13 @@ from .io import Document
 
 _WORDS = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> list[str]:
+    """``_WORDS.findall(text)``; without a ZWNJ (as in normalized text) the words are the letter runs, which
+    the simpler pattern finds faster."""
+    return (_WORDS if "\u200c" in text else _LETTER_RUNS).findall(text)
+
 _SYMBOLS = re.compile(r"[^\w\s]")
 _URLS = re.compile(r"(?:https?://|www\.)\S+|\bURL\b")
 _EMAILS = re.compile(r"\S+@\S+\.\w+")
@@ -122,7 +129,7 @@ def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | N
             record["legacy"] = font
     normalize = _normalizer(config.normalize.tier, config.normalize.digits)
     normalized = normalize(text)
-    words = _WORDS.findall(normalized)
+    words = _words(normalized)
     signals = quality_signals(normalized, words=words)
     q = config.quality
     if q.enabled and signals["words"] < q.min_words:
@@ -135,7 +142,7 @@ def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | N
             return record, None
         if kept is not text:  # a mixed document: its sentences in a kept language
             normalized = normalize(kept)
-            words = _WORDS.findall(normalized)
+            words = _words(normalized)
             signals = quality_signals(normalized, words=words)
     record["text"], record["signals"] = normalized, signals
     if q.enabled:
@@ -203,7 +210,7 @@ def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, f
     strip_non_language, stop = _signal_tools()
     language = strip_non_language(text)
     if words is None or language is not text:
-        words = _WORDS.findall(language)
+        words = _words(language)
     n_words = len(words)
     # The words hold every letter of the text (and the ZWNJs between the letters of a word, which are no
     # letters): the letter counts come from one string of the words, not from more passes over the text.
@@ -215,9 +222,10 @@ def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, f
         repeated = sum(c - 1 for c in Counter(lines).values()) / max(1, len(lines))
     else:
         repeated = 0.0  # one line
-    bigrams = list(zip(words, words[1:]))
+    pairs = max(0, n_words - 1)
     # most texts repeat no bigram: a set says so faster than counting them
-    top_bigram = max(Counter(bigrams).values()) if len(set(bigrams)) < len(bigrams) else min(1, len(bigrams))
+    repeats = len(set(zip(words, words[1:]))) < pairs
+    top_bigram = max(Counter(zip(words, words[1:])).values()) if repeats else min(1, pairs)
     chars = max(1, len(text) - text.count(" ") - text.count("\n"))
     return {
         "words": n_words,
