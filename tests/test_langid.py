@@ -76,6 +76,28 @@ def test_cached_word_sums_equal_the_direct_sum(text):
         g for w in sorani.langid.words(text) for g in sorani.langid.word_features(w, model.orders)]
 
 
+@settings(max_examples=50, deadline=None)
+@given(st.lists(KURDISH_TEXT | st.text(max_size=30), max_size=20))
+def test_batch_word_sums_equal_one_word_at_a_time(texts):
+    # the numpy sums of _langid_batch (any characters, any lengths, long words) are the dictionary's
+    from sorani import _langid_batch
+
+    words = list(dict.fromkeys(w for t in texts + ["ئەمڕۆ " * 3, "ب" * 700] for w in sorani.langid.words(t)))
+    assert _langid_batch.word_sums(words) == {w: sorani.langid._word_sum.__wrapped__(w) for w in words}
+
+
+def test_prefetched_identify_equals_identify():
+    texts = ["ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن", "امروز هوا خیلی خوب است", "Ez ê sibê werim malê",
+             "USER_ID چی دەڵێ؟ #kurdisharmy sorry", "عةمرت نةمينئ نةت توانى يةك بزمار بيبةى", "12 !!"]
+    before = [sorani.identify(t) for t in texts]
+    sorani.langid._PREFETCHED.clear()
+    sorani.langid._word_sum.cache_clear()
+    sorani.langid.prefetch(w for t in texts for w in sorani.langid.words(t))
+    assert len(sorani.langid._PREFETCHED) > 10
+    assert [sorani.identify(t) for t in texts] == before
+    assert [sorani.langid.identify_words(sorani.langid.words(t)) for t in texts] == before
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ABZ_9aé #@:/.wکە\u200c\n-", max_size=40)
        | st.lists(st.sampled_from(["USER_ID", "URL", "http://x.y/z", "www.a", "#تاگ", "@user", "a@b.c", "ئەو",

@@ -21,7 +21,7 @@ import lzma
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, itemgetter, mul, sub
@@ -166,6 +166,7 @@ class _Model:
     languages: tuple[str, ...] = ()  # the languages of the labels, each once
     variants: tuple[tuple[int, int], ...] = ()  # (label, the first label of its language) for variants
     firsts: Callable = tuple  # the weight of each language's first label, from the list of all
+    source: tuple = ()  # (the n-grams, their packed fields as bytes) as in the file, for _langid_batch
 
     def __post_init__(self) -> None:
         languages = [label.partition("@")[0] for label in self.labels]
@@ -192,7 +193,7 @@ def _model() -> _Model:
         raise DataError(f"language ID model {MODEL_FILE} is damaged")
     table = dict(zip(grams, [int.from_bytes(fields[i : i + width], "little") for i in range(0, len(fields), width)]))
     return _Model(tuple(header["labels"]), table, tuple(header["orders"]), header["min_features"],
-                  header["fraction"], tuple(header["bias"]), header["length_power"])
+                  header["fraction"], tuple(header["bias"]), header["length_power"], source=(grams, fields))
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
@@ -200,6 +201,31 @@ def _word_sum(word: str) -> int:
     """The packed sum of one word's n-gram fields."""
     model = _model()
     return sum(map(model.table.get, word_features(word, model.orders), repeat(0)))
+
+
+class _WordSums(dict):
+    """Packed sums of words computed ahead of time (``prefetch``); any other word is summed when asked."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> int:
+        return _word_sum(word)
+
+
+_PREFETCHED = _WordSums()
+PREFETCH_LIMIT = 1 << 17  # words kept from earlier prefetches (all dropped when a prefetch would pass it)
+
+
+def prefetch(words: Iterable[str]) -> None:
+    """Compute the packed sums of many words at once (numpy, ``_langid_batch``), for the ``words`` of texts
+    that are about to be identified: a batch of texts (a corpus shard) is identified faster, with the
+    same results."""
+    from ._langid_batch import word_sums
+
+    new = [word for word in dict.fromkeys(words) if word not in _PREFETCHED]
+    if len(_PREFETCHED) + len(new) > PREFETCH_LIMIT:
+        _PREFETCHED.clear()
+    _PREFETCHED.update(word_sums(new))
 
 
 def packed_sum(text: str) -> int:
@@ -212,7 +238,12 @@ def identify(text: str) -> Prediction:
     ``tr``, ``en``, ``zza``, ``azb``, ``glk``, ``mzn``, ``kas``, ``sd``) or ``und`` when the text has too
     few letters to judge."""
     require_str(text)
-    return _prediction_from(sum(map(_word_sum, words(text))), _model())
+    return identify_words(words(text))
+
+
+def identify_words(text_words: list[str]) -> Prediction:
+    """``identify`` of a text from its ``words`` (for a caller that has found them already)."""
+    return _prediction_from(sum(map(_PREFETCHED.__getitem__, text_words)), _model())
 
 
 def _prediction_from(packed: int, model: _Model) -> Prediction:

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import dedup
 from .config import Config
 from .io import Document
-from .stages import process_document, shard_signatures
+from .stages import prefetch_language, process_document, shard_signatures
 
 WORK = ".work"
 OUTPUT_NAMES = frozenset({WORK, "accepted", "rejected", "stats.json", "report.html"})  # what a build writes
@@ -59,6 +59,7 @@ def process_shard(index: int, documents: list[Document], config: Config, out: Pa
     if path.exists():
         return summarize(read_work(path))
     records, to_sign, pending = [], [], 0
+    prefetch_language(documents, config)
     for doc in documents:
         record, words = process_document(doc, config)
         records.append(record)

@@ -65,9 +65,39 @@ def _identify(sample: str):
     """``identify`` with a bounded cache: reposted texts (retweets, boilerplate) are judged once. The
     predictions are only read, never changed. 4,096 entries (a few MB) catch all 2,555 repeats of the
     Sorani tweets, which come close together; so does a cache of 1,024."""
-    from ..langid import identify
+    from ..langid import identify, identify_words
 
-    return identify(sample)
+    words = _SAMPLE_WORDS.pop(sample, None)
+    return identify(sample) if words is None else identify_words(words)
+
+
+_SAMPLE_WORDS: dict[str, list[str]] = {}  # the language ID words of the current shard's samples
+
+
+def _samples(text: str) -> list[str]:
+    """What language ID reads of a document: its start, and its middle if it is long."""
+    middle = len(text) // 2
+    return [text[:_LANGID_SAMPLE]] + ([text[middle : middle + _LANGID_SAMPLE]] if middle > _LANGID_SAMPLE else [])
+
+
+def prefetch_language(documents: list[Document], config: Config) -> None:
+    """Prepare language ID for a shard: the words of its documents' samples, found once here and kept for
+    ``_identify``, and their n-gram sums computed together (``langid.prefetch``), which is faster than one
+    word at a time and gives the same numbers. A document whose text changes before language ID (a legacy
+    font decoded) is identified without this help."""
+    lid = config.langid
+    _SAMPLE_WORDS.clear()
+    if not (lid.enabled and available()["langid"]):
+        return
+    from ..langid import prefetch, words
+
+    enough = _enough_letters(lid.min_letters).match
+    for doc in documents:
+        if not doc.error and enough(doc.text, 0, 2000):
+            for sample in _samples(doc.text):
+                if sample not in _SAMPLE_WORDS:
+                    _SAMPLE_WORDS[sample] = words(sample)
+    prefetch(itertools.chain.from_iterable(_SAMPLE_WORDS.values()))
 
 
 @functools.lru_cache(maxsize=16)
@@ -84,9 +114,15 @@ def _legacy():
 
 
 def clear_caches() -> None:
-    """Forget the cached language predictions, so that a build starts as a fresh process would (a second
-    build of the same corpus in one process would otherwise find every prediction cached)."""
+    """Forget the cached language predictions and word sums, so that a build starts as a fresh process
+    would (a second build of the same corpus in one process would otherwise find them all cached)."""
     _identify.cache_clear()
+    _SAMPLE_WORDS.clear()
+    if available()["langid"]:
+        from .. import langid
+
+        langid._PREFETCHED.clear()
+        langid._word_sum.cache_clear()
 
 
 def _reject(record: dict, stage: str, reason: str) -> dict:
@@ -159,9 +195,7 @@ def _language(text: str, record: dict, config: Config) -> tuple[str, bool]:
     from ..langid import identify_spans
 
     keep = set(config.langid.keep)
-    middle = len(text) // 2
-    samples = [text[:_LANGID_SAMPLE]] + ([text[middle : middle + _LANGID_SAMPLE]] if middle > _LANGID_SAMPLE else [])
-    predictions = [_identify(sample) for sample in samples]
+    predictions = [_identify(sample) for sample in _samples(text)]
     labels = {p.label for p in predictions if p.label != "und"}
     best = max(predictions, key=lambda p: p.score)
     record["lang"], record["lang_score"] = best.label, best.score
