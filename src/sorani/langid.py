@@ -273,9 +273,13 @@ def identify_spans(text: str) -> list[LanguageSpan]:
     require_str(text)
     from .tokenizer import sentence_spans
 
+    spans = sentence_spans(text)
+    sentence_words = [words(text[start:end]) for start, end in spans]
+    if len(spans) > 20:  # a long document: its words' sums together (prefetch), the same numbers
+        prefetch(word for found in sentence_words for word in found)
     runs: list[LanguageSpan] = []
-    for start, end in sentence_spans(text):
-        prediction = identify(text[start:end])
+    for (start, end), found in zip(spans, sentence_words):
+        prediction = identify_words(found)
         label = prediction.label
         if runs and (label == runs[-1].label or label == "und"):
             last = runs[-1]
