@@ -86,6 +86,16 @@ def test_batch_word_sums_equal_one_word_at_a_time(texts):
     assert _langid_batch.word_sums(words) == {w: sorani.langid._word_sum.__wrapped__(w) for w in words}
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="كيىھهکیەـ\u200c ab", max_size=30) | KURDISH_TEXT)
+def test_fold_equals_one_translation(text):
+    if "\u200c" in text:
+        expected = text.replace("ه\u200c", "ە").replace("\u200c", "").translate(sorani.langid._FOLD)
+    else:
+        expected = text.translate(sorani.langid._FOLD)
+    assert sorani.langid._fold(text) == expected
+
+
 def test_prefetched_identify_equals_identify():
     texts = ["ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن", "امروز هوا خیلی خوب است", "Ez ê sibê werim malê",
              "USER_ID چی دەڵێ؟ #kurdisharmy sorry", "عةمرت نةمينئ نةت توانى يةك بزمار بيبةى", "12 !!"]

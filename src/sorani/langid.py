@@ -43,10 +43,18 @@ _LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _FOLD = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "\u0640": None, "ھ": "ه"})
 
 
+_FOLD_PAIRS = tuple((chr(source), target or "") for source, target in _FOLD.items())
+
+
 def _fold(text: str) -> str:
     if "\u200c" in text:  # old fonts write ە as ه + ZWNJ; otherwise a ZWNJ only splits a word
         text = text.replace("ه\u200c", "ە").replace("\u200c", "")
-    return text.translate(_FOLD)
+    # the same as text.translate(_FOLD) (no replacement makes a character another one replaces), but
+    # ``in`` and ``replace`` are much faster than ``translate`` on Arabic-script text, most of which needs none
+    for source, target in _FOLD_PAIRS:
+        if source in text:
+            text = text.replace(source, target)
+    return text
 
 
 @dataclass(slots=True)
