@@ -34,10 +34,12 @@ def _tables():
     first = points[np.minimum(starts, len(points) - 1)]
     # whole-word features (marked by a leading NUL) are looked up in the dictionary, one per word
     rows = np.flatnonzero((lengths >= 1) & (lengths <= longest) & (first != 0))
-    alphabet = np.unique(np.concatenate([points[starts[rows][lengths[rows] > j] + j] for j in range(longest)]))
+    alphabet = np.unique(np.concatenate([points[starts[rows][lengths[rows] > j] + j]
+                                         for j in range(longest)]))
     bits = int(len(alphabet)).bit_length()
+    # (a repeated n-gram would be found here where the dictionary keeps its last row)
     if bits * longest > 63 or len(set(grams[i] for i in rows.tolist())) != len(rows):
-        return None  # (a repeated n-gram would be looked up differently from the dictionary, which keeps the last)
+        return None
     ranks = np.zeros(0x110000, dtype=np.uint16 if bits <= 16 else np.uint32)
     ranks[alphabet] = np.arange(1, len(alphabet) + 1)
     keys = np.zeros(len(rows), dtype=np.uint64)

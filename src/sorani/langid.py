@@ -50,7 +50,7 @@ def _fold(text: str) -> str:
     if "\u200c" in text:  # old fonts write ە as ه + ZWNJ; otherwise a ZWNJ only splits a word
         text = text.replace("ه\u200c", "ە").replace("\u200c", "")
     # the same as text.translate(_FOLD) (no replacement makes a character another one replaces), but
-    # ``in`` and ``replace`` are much faster than ``translate`` on Arabic-script text, most of which needs none
+    # ``in`` and ``replace`` are much faster than ``translate`` on Arabic-script text (most needs none)
     for source, target in _FOLD_PAIRS:
         if source in text:
             text = text.replace(source, target)

@@ -1,6 +1,7 @@
 """The shared phases of a corpus build, used by every engine:
 
-1. ``process_shard``: run the per-document stages on one shard of documents (the MinHash signatures of
+1. ``process_shard``: run the per-document stages on one shard of documents (language ID prepared for the
+   whole shard first, ``prefetch_language``; the MinHash signatures of
    its documents together, ``SIGN_BATCH_WORDS`` words at a time) and keep the records in ``OUT/.work/shard-NNNNN.pkl.zst`` (a zstd-compressed
    pickle, written atomically, so ``--resume`` can skip finished shards); return a small summary (ids,
    hashes, MinHash signatures).

@@ -79,7 +79,8 @@ _SAMPLE_WORDS: dict[str, list[str]] = {}  # the language ID words of the current
 def _samples(text: str) -> list[str]:
     """What language ID reads of a document: its start, and its middle if it is long."""
     middle = len(text) // 2
-    return [text[:_LANGID_SAMPLE]] + ([text[middle : middle + _LANGID_SAMPLE]] if middle > _LANGID_SAMPLE else [])
+    start = [text[:_LANGID_SAMPLE]]
+    return start + [text[middle : middle + _LANGID_SAMPLE]] if middle > _LANGID_SAMPLE else start
 
 
 def prefetch_language(documents: list[Document], config: Config) -> None:
