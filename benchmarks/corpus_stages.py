@@ -55,6 +55,8 @@ def _instrument(spent: Counter) -> None:
     stages._normalizer = lambda tier, digits: _meter(spent, "normalization", normalizer(tier, digits))
     stages.quality_signals = _meter(spent, "quality signals", stages.quality_signals)
     stages._language = _meter(spent, "language ID", stages._language)
+    if hasattr(pipeline, "prefetch_language"):
+        pipeline.prefetch_language = _meter(spent, "language ID, per shard", pipeline.prefetch_language)
     pipeline.process_document = _meter(spent, "process_document", pipeline.process_document)
     pipeline.shard_signatures = _meter(spent, "MinHash (per shard)", pipeline.shard_signatures)
     pipeline.write_work = _meter(spent, "work write", pipeline.write_work)
@@ -106,6 +108,7 @@ def main() -> int:
             total = time.process_time() - start
         inner = sum(spent[s] for s in ("legacy fonts", "normalization", "quality signals", "language ID"))
         spent["per document, other"] = spent["process_document"] - inner
+        spent["language ID"] += spent["language ID, per shard"]  # its preparation, outside process_document
         spent["work files"] = spent["work write"] + spent["work read"]
         # finalize reads the work files: that reading counts as work files
         spent["final parts (Parquet)"] = spent["finalize"] - spent["work read"]

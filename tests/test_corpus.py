@@ -348,3 +348,16 @@ def test_hidden_files_in_an_input_folder_are_not_documents(tmp_path):
     stats = build([folder], tmp_path / "out", config={"output": {"format": "jsonl"}})
     assert stats["documents"]["input"] == 1
     assert [r["text"] for r in read_parts(tmp_path / "out" / "accepted")] == [GOOD]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["URL", "URLs", "aURL", "_URL", "URL_", "-", " ", "ئە", "http://x", "www.y", "U", "RL",
+                                 "\u200c", "9"])).map("".join))
+def test_url_pattern_equals_the_plain_one(text):
+    import re
+
+    from sorani.corpus import stages
+
+    plain = re.compile(r"(?:https?://|www\.)\S+|\bURL\b")
+    assert stages._URLS.findall(text) == plain.findall(text)
+    assert stages._URLS.sub(" ", text) == plain.sub(" ", text)

@@ -76,6 +76,47 @@ def test_cached_word_sums_equal_the_direct_sum(text):
         g for w in sorani.langid.words(text) for g in sorani.langid.word_features(w, model.orders)]
 
 
+@settings(max_examples=50, deadline=None)
+@given(st.lists(KURDISH_TEXT | st.text(max_size=30), max_size=20))
+def test_batch_word_sums_equal_one_word_at_a_time(texts):
+    # the numpy sums of _langid_batch (any characters, any lengths, long words) are the dictionary's
+    from sorani import _langid_batch
+
+    words = list(dict.fromkeys(w for t in texts + ["ئەمڕۆ " * 3, "ب" * 700] for w in sorani.langid.words(t)))
+    assert _langid_batch.word_sums(words) == {w: sorani.langid._word_sum.__wrapped__(w) for w in words}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="كيىھهکیەـ\u200c ab", max_size=30) | KURDISH_TEXT)
+def test_fold_equals_one_translation(text):
+    if "\u200c" in text:
+        expected = text.replace("ه\u200c", "ە").replace("\u200c", "").translate(sorani.langid._FOLD)
+    else:
+        expected = text.translate(sorani.langid._FOLD)
+    assert sorani.langid._fold(text) == expected
+
+
+def test_prefetched_identify_equals_identify():
+    texts = ["ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن", "امروز هوا خیلی خوب است", "Ez ê sibê werim malê",
+             "USER_ID چی دەڵێ؟ #kurdisharmy sorry", "عةمرت نةمينئ نةت توانى يةك بزمار بيبةى", "12 !!"]
+    before = [sorani.identify(t) for t in texts]
+    sorani.langid._PREFETCHED.clear()
+    sorani.langid._word_sum.cache_clear()
+    sorani.langid.prefetch(w for t in texts for w in sorani.langid.words(t))
+    assert len(sorani.langid._PREFETCHED) > 10
+    assert [sorani.identify(t) for t in texts] == before
+    assert [sorani.langid.identify_words(sorani.langid.words(t)) for t in texts] == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ABZ_9aé #@:/.wکە\u200c\n-", max_size=40)
+       | st.lists(st.sampled_from(["USER_ID", "URL", "http://x.y/z", "www.a", "#تاگ", "@user", "a@b.c", "ئەو",
+                                   "\u200c", " ", "_", "9", "AB", "kA"])).map("".join))
+def test_stripping_without_an_at_sign_equals_the_full_pattern(text):
+    # the quicker pattern for texts without an @, and the skipped texts, give what the full pattern gives
+    assert sorani.langid.strip_non_language(text) == sorani.langid._NOT_LANGUAGE.sub(" ", text)
+
+
 @settings(max_examples=100, deadline=None)
 @given(KURDISH_TEXT)
 def test_scores_are_a_distribution(text):

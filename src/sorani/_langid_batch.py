@@ -1,0 +1,145 @@
+"""The packed n-gram sums of many words at once, with numpy: the same integers as ``langid._word_sum``
+gives one word at a time (a test checks them), for a batch of texts (a corpus shard) in less time. One word
+at a time, most of the time goes to looking up each of its n-grams in the model's dictionary; here every
+n-gram of up to five characters becomes one integer (each character's rank in the model's alphabet, a few
+bits each), all of a batch are looked up together in an open-addressing hash table of the model's n-gram
+keys (numpy arrays), and each word's fields are summed by one numpy reduction."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+CHUNK = 4096  # words per numpy step (a few MB of keys)
+_EMPTY = (1 << 64) - 1  # a free slot of the hash table, and the key of an n-gram that cannot be known
+_GOLDEN = 0x9E3779B97F4A7C15  # multiplier of the (Fibonacci) hash
+
+
+@functools.lru_cache(maxsize=1)
+def _tables():
+    """(character ranks, bits per character, slot keys, slot rows, hash shift, fields matrix, the most
+    n-grams whose fields can be summed in 32 bits), or None when the model's n-grams do not fit in 63-bit
+    keys. Built once per process from the loaded model."""
+    import numpy as np
+
+    from .langid import _model
+
+    model = _model()
+    grams, fields = model.source
+    longest = max(model.orders)
+    points = np.frombuffer("\n".join(grams).encode("utf-32-le"), dtype=np.uint32)
+    ends = np.r_[np.flatnonzero(points == 10), len(points)]
+    starts = np.r_[0, ends[:-1] + 1]
+    lengths = ends - starts
+    first = points[np.minimum(starts, len(points) - 1)]
+    # whole-word features (marked by a leading NUL) are looked up in the dictionary, one per word
+    rows = np.flatnonzero((lengths >= 1) & (lengths <= longest) & (first != 0))
+    alphabet = np.unique(np.concatenate([points[starts[rows][lengths[rows] > j] + j]
+                                         for j in range(longest)]))
+    bits = int(len(alphabet)).bit_length()
+    # (a repeated n-gram would be found here where the dictionary keeps its last row)
+    if bits * longest > 63 or len(set(grams[i] for i in rows.tolist())) != len(rows):
+        return None
+    ranks = np.zeros(0x110000, dtype=np.uint16 if bits <= 16 else np.uint32)
+    ranks[alphabet] = np.arange(1, len(alphabet) + 1)
+    keys = np.zeros(len(rows), dtype=np.uint64)
+    for j in range(longest):
+        present = lengths[rows] > j
+        keys[present] |= ranks[points[starts[rows[present]] + j]].astype(np.uint64) << np.uint64(bits * j)
+    size_bits = (3 * len(keys)).bit_length()  # a table at most a third full
+    shift = 64 - size_bits
+    slot_keys = np.full(1 << size_bits, _EMPTY, dtype=np.uint64)
+    slot_rows = np.zeros(1 << size_bits, dtype=np.int64)
+    slot = _hash(keys, shift)
+    pending = np.arange(len(keys))
+    while len(pending):  # linear probing: each round places one key in each free slot asked for
+        wanted = slot[pending]
+        free = slot_keys[wanted] == np.uint64(_EMPTY)
+        taken, winner = np.unique(wanted[free], return_index=True)
+        placed = pending[free][winner]
+        slot_keys[taken], slot_rows[taken] = keys[placed], rows[placed]
+        waiting = np.ones(len(keys), dtype=bool)
+        waiting[placed] = False
+        pending = pending[waiting[pending]]
+        slot[pending] = (slot[pending] + 1) & ((1 << size_bits) - 1)
+    matrix = np.frombuffer(fields, dtype="<u4").reshape(len(grams), -1)
+    return ranks, bits, slot_keys, slot_rows, shift, matrix, (2**32 - 1) // max(1, int(matrix.max()))
+
+
+def _hash(keys, shift: int):
+    import numpy as np
+
+    return ((keys * np.uint64(_GOLDEN)) >> np.uint64(shift)).astype(np.int64)
+
+
+def word_sums(words: list[str]) -> dict[str, int]:
+    """word -> the packed sum of its n-gram fields, for distinct ``words``."""
+    from .langid import _model, _word_sum
+
+    tables = _tables()
+    if tables is None or not words:
+        return {word: _word_sum(word) for word in words}
+    model = _model()
+    words = sorted(words, key=len)  # a chunk's words have about the same length (at most twice the shortest)
+    lengths = list(map(len, words))
+    result: dict[str, int] = {}
+    lo = 0
+    while lo < len(words):
+        hi = min(lo + CHUNK, bisect.bisect_right(lengths, 2 * lengths[lo] + 2, lo))
+        result.update(_chunk_sums(words[lo:hi], model, tables))
+        lo = hi
+    return result
+
+
+def _chunk_sums(words: list[str], model, tables) -> dict[str, int]:
+    import numpy as np
+
+    from .langid import _word_sum
+
+    ranks, bits, slot_keys, slot_rows, shift, matrix, most = tables
+    size = len(words[-1]) + 2  # the longest, padded with a space on each side as word_features pads
+    # shorter words end in NULs, which no n-gram of the model has: their n-grams there are not found
+    padded = np.array([" " + word + " " for word in words], dtype=f"U{size}").view(np.uint32)
+    points = ranks[padded.reshape(len(words), size)].astype(np.uint64)  # 0: no n-gram of the model has it
+    parts = []
+    for n in model.orders:
+        if not n or n > size:
+            continue
+        count = size - n + 1
+        key = points[:, :count].copy()
+        unknown = key == 0
+        for j in range(1, n):
+            column = points[:, j : j + count]
+            unknown |= column == 0
+            key |= column << np.uint64(bits * j)
+        key[unknown] = np.uint64(_EMPTY)
+        parts.append(key)
+    if not parts:
+        return {word: _word_sum(word) for word in words}
+    query = np.concatenate(parts, axis=1)
+    if query.shape[1] > most:  # so many n-grams that a field could carry into the next: sum the integers
+        return {word: _word_sum(word) for word in words}
+    flat = query.ravel()
+    asked = np.flatnonzero(flat != np.uint64(_EMPTY))
+    wanted = flat[asked]
+    slot = _hash(wanted, shift)
+    row = np.full(len(asked), -1, dtype=np.int64)
+    pending = np.arange(len(asked))
+    mask = len(slot_keys) - 1
+    while len(pending):
+        held = slot_keys[slot[pending]]
+        hit = held == wanted[pending]
+        row[pending[hit]] = slot_rows[slot[pending[hit]]]
+        pending = pending[~hit & (held != np.uint64(_EMPTY))]  # a free slot: not in the model
+        slot[pending] = (slot[pending] + 1) & mask
+    known = row >= 0
+    word_index = asked[known] // query.shape[1]
+    sums = np.zeros((len(words), matrix.shape[1]), dtype="<u4")
+    if len(word_index):
+        starts = np.flatnonzero(np.r_[True, word_index[1:] != word_index[:-1]])
+        sums[word_index[starts]] = np.add.reduceat(matrix[row[known]], starts, axis=0)
+    packed = sums.tobytes()
+    width = 4 * matrix.shape[1]
+    whole = model.table.get if 0 in model.orders else (lambda _key, default: default)
+    return {word: int.from_bytes(packed[i * width : (i + 1) * width], "little") + whole("\x00" + word, 0)
+            for i, word in enumerate(words)}
