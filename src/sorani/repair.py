@@ -812,21 +812,29 @@ def _char_beam(typed: str) -> tuple[tuple[float, str], ...]:
     choices = (initial if first else other).get(t) or ((t, 0.0),)
     grown: dict[str, float] = {}
     get = grown.get
-    for base, prefix in beam:
+
+    def extend(base: float, prefix: str, floor: float) -> None:
+        """Add the typed letter's choices to one state; a path already below ``floor`` is not scored."""
         context = prefix[keep_last:]
         for s, cost in choices:
+            value = base - cost
+            if value < floor:
+                continue
             if len(s) == 1:
                 g = context + s
-                value = base - cost + (table.get(g) or slow(g))
+                value += table.get(g) or slow(g)
                 out = prefix + s
             else:
-                value, out = base - cost, prefix
+                out = prefix
                 for ch in s:
                     g = out[keep_last:] + ch
                     out += ch
                     value += table.get(g) or slow(g)
             if value > get(out, -math.inf):
                 grown[out] = value
+
+    for base, prefix in beam:
+        extend(base, prefix, -math.inf)
     if not first:  # a left-out letter put back before this one: only the best few such starts go on
         # Every term of a path is at most 0 (a log probability, minus a cost), so a start or an extension
         # that is already below the width-th best spelling so far cannot reach the beam: it is not scored.
@@ -858,23 +866,7 @@ def _char_beam(typed: str) -> tuple[tuple[float, str], ...]:
             for base, prefix in put_back[:width]:
                 if base < floor:
                     break
-                context = prefix[keep_last:]
-                for s, cost in choices:
-                    value = base - cost
-                    if value < floor:
-                        continue
-                    if len(s) == 1:
-                        g = context + s
-                        value += table.get(g) or slow(g)
-                        out = prefix + s
-                    else:
-                        out = prefix
-                        for ch in s:
-                            g = out[keep_last:] + ch
-                            out += ch
-                            value += table.get(g) or slow(g)
-                    if value > get(out, -math.inf):
-                        grown[out] = value
+                extend(base, prefix, floor)
     if len(grown) <= width:
         return tuple(sorted(zip(grown.values(), grown), reverse=True))
     return tuple(sorted(zip(grown.values(), grown), reverse=True)[:width])
