@@ -223,6 +223,12 @@ def test_multiline_and_edges():
         normalize("هـ- نازناوەكانی پاشا:", tier="repair"), tier="repair")
 
 
+def test_repair_text_normalizes_first():
+    # raw Arabic-keyboard text (Arabic kaf, ه for ە) gets the standard tier before the repair pass
+    assert repair_text("له كه ل كوردستان") == normalize("له كه ل كوردستان", tier="repair") == "لەگەڵ کوردستان"
+    assert repair_text("هێزێكی") == "هێزێکی"
+
+
 def test_run_without_spaces_is_kept_as_typed():
     # text typed without any spaces is no word: it stays as typed (and costs no quadratic search), while
     # the words around it are still repaired

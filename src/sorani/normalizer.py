@@ -372,15 +372,15 @@ class Normalizer:
 
 
 def _repair_step():
-    """The repair pass (``sorani.repair.repair_text``), run after the standard tier's steps."""
+    """The repair pass (``sorani.repair.repair_normalized``), run after the standard tier's steps."""
     try:
-        from .repair import repair_text
+        from .repair import repair_normalized
     except ImportError:
         raise NotImplementedError(
             "the 'repair' tier (restoring Arabic/Persian-keyboard and legacy-font text) is not implemented "
             "yet; use tier='standard'"
         ) from None
-    return repair_text
+    return repair_normalized
 
 
 @functools.lru_cache(maxsize=64)

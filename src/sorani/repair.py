@@ -39,7 +39,8 @@ from ._data import decode_cell, load_table
 from .errors import DataError, require_str
 from .normalizer import normalize
 
-__all__ = ["Change", "channel_cost", "explain", "fallback_key", "is_known", "lookup_key", "repair_text", "repair_word"]
+__all__ = ["Change", "channel_cost", "explain", "fallback_key", "is_known", "lookup_key", "repair_normalized",
+           "repair_text", "repair_word"]
 
 _WORD = regex.compile(r"[\p{Script=Arabic}&&\p{L}\p{M}]+", regex.V1)
 _SORANI_TYPED = regex.compile(r"[ێۆڵ]|\p{L}ڕ")
@@ -1242,8 +1243,9 @@ def _reason(word: str, best: str) -> str:
 
 # ---------------------------------------------------------------------------------------------- API
 def explain(text: str) -> list[Change]:
-    """Every change :func:`repair_text` makes to ``text`` (already normalized with the standard tier),
-    with offsets into ``text`` and a reason.
+    """Every change :func:`repair_normalized` makes to ``text``, with offsets into ``text`` and a reason.
+    ``text`` should already be normalized with the standard tier (``sorani.normalize(text)``), so that the
+    offsets are those of the text the repairs apply to.
 
     >>> [(c.source, c.target) for c in explain("خوش بیت")]
     [('خوش', 'خۆش'), ('بیت', 'بێت')]
@@ -1292,12 +1294,26 @@ def _apply(line: str, changes: list[Change]) -> str:
 
 
 def repair_text(text: str) -> str:
-    """Restore Sorani typed with Arabic or Persian keyboard conventions (the text should already be
-    normalized with the standard tier; ``normalize(text, tier="repair")`` does both).
+    """Restore Sorani typed with Arabic or Persian keyboard conventions. The text goes through the standard
+    tier first (ك → ک, ه‌ → ە …), so this is ``normalize(text, tier="repair")`` with the default options.
 
-    >>> repair_text("زور سوپاس بو ئیوە")
-    'زۆر سوپاس بۆ ئێوە'
+    >>> repair_text("زور سوپاس بو ئیوە"), repair_text("له كه ل")
+    ('زۆر سوپاس بۆ ئێوە', 'لەگەڵ')
     """
+    require_str(text)
+    return repair_normalized(_standard()(text))
+
+
+@functools.cache
+def _standard():
+    from .normalizer import Normalizer
+
+    return Normalizer("standard")
+
+
+def repair_normalized(text: str) -> str:
+    """The repair pass alone, on text already normalized with the standard tier (the repair tier of
+    ``sorani.Normalizer`` runs it after its own standard steps, with the caller's options)."""
     require_str(text)
     if "\n" not in text:
         return _repair_line(text)
