@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -149,6 +151,22 @@ def test_prediction_shape():
     prediction = sorani.identify("ئەمڕۆ باران باری و هەوا سارد بوو")
     assert prediction.label == "ckb" and 0.5 < prediction.score <= 1.0
     assert list(prediction.scores)[0] == "ckb" and abs(sum(prediction.scores.values()) - 1) < 1e-3
+
+
+def test_long_documents_without_numpy(monkeypatch):
+    # the core install has no numpy: identify_spans of a long document (the batch path) sums word by word
+    from sorani import _langid_batch
+
+    text = " ".join(["ئەمڕۆ باران باری و هەوا سارد بوو."] * 15 + ["امروز هوا خیلی خوب است و ما به پارک رفتیم."] * 10)
+    expected = sorani.identify_spans(text)
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    _langid_batch._tables.cache_clear()
+    sorani.langid._PREFETCHED.clear()
+    try:
+        assert _langid_batch._tables() is None
+        assert sorani.identify_spans(text) == expected and [s.label for s in expected] == ["ckb", "fa"]
+    finally:
+        _langid_batch._tables.cache_clear()
 
 
 def test_spans_of_a_mixed_document():

@@ -19,8 +19,12 @@ _GOLDEN = 0x9E3779B97F4A7C15  # multiplier of the (Fibonacci) hash
 def _tables():
     """(character ranks, bits per character, slot keys, slot rows, hash shift, fields matrix, the most
     n-grams whose fields can be summed in 32 bits), or None when the model's n-grams do not fit in 63-bit
-    keys. Built once per process from the loaded model."""
-    import numpy as np
+    keys or numpy is not installed (it comes with sorani[corpus], not with the core). Built once per process
+    from the loaded model."""
+    try:
+        import numpy as np
+    except ImportError:
+        return None
 
     from .langid import _model
 
