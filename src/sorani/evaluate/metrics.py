@@ -73,6 +73,30 @@ def levenshtein_dp(a: str, b: str) -> int:
     return previous[-1]
 
 
+def restricted_distance(a: str, b: str, free_substitutions: frozenset[tuple[str, str]],
+                        free_insertions: frozenset[str], free_deletions: frozenset[str]) -> int:
+    """The edits from ``a`` to ``b`` that remain when the given substitutions (typed, standard),
+    insertions and deletions cost nothing and every other edit costs 1: what a perfect corrector that may
+    only make the free edits leaves wrong.
+
+    >>> restricted_distance("دستان", "دەستان", frozenset(), frozenset("ە"), frozenset())
+    0
+    >>> restricted_distance("دستان", "دەستان.", frozenset(), frozenset("ە"), frozenset())
+    1
+    """
+    previous = [0]
+    for cb in b:
+        previous.append(previous[-1] + (cb not in free_insertions))
+    for ca in a:
+        deletion = ca not in free_deletions
+        current = [previous[0] + deletion]
+        for j, cb in enumerate(b, 1):
+            substitution = previous[j - 1] + (ca != cb and (ca, cb) not in free_substitutions)
+            current.append(min(substitution, previous[j] + deletion, current[j - 1] + (cb not in free_insertions)))
+        previous = current
+    return previous[-1]
+
+
 def cer(pairs: list[tuple[str, str]]) -> float:
     """Corpus character error rate: total edits over total reference length, for (hypothesis, reference)."""
     edits = sum(levenshtein(h, r) for h, r in pairs)
