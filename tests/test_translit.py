@@ -186,3 +186,83 @@ def test_same_answers_as_recorded():
     labels = {word: [x if x != "_" else "" for x in labels.split(" ")] for word, labels, _ in rows}
     assert {word: translit.label_word(word) for word in labels} == labels
     assert {word: translit.word_to_latin(word) for word, _, _ in rows} == {word: latin for word, _, latin in rows}
+
+
+# ------------------------------------------------------------------------------------------- IPA scheme
+@pytest.mark.parametrize(
+    "arabic, ipa",
+    [
+        ("ڕاگەیاندنی", "raːɡɛjaːndɪniː"),  # from the sample article: ř is the trill, the bizroke ɪ
+        ("سەرۆکوەزیرانی", "sɛɾoːkwɛziːɾaːniː"),  # the ر inside a word is the tap ɾ
+        ("رایگەیاند", "raːjɡɛjaːnd"),  # a word-initial ر (written without the small v) is still a trill
+        ("عێراق", "ʕeːɾaːq"),  # ’ from ع is pharyngeal
+        ("سەرئەنجام", "sɛɾʔɛnd͡ʒaːm"),  # ’ from a seat ئ inside the word is a glottal stop
+        ("شیعر", "ʃiːʕɪɾ"),
+        ("ئێمە", "ʔeːmɛ"),  # the seat that starts a word is a glottal stop; Hawar leaves it unwritten (ême)
+        ("ماڵ", "maːɫ"),  # dark ڵ against clear ل
+        ("حەوت", "ħɛwt"),
+        ("دوور", "duːɾ"),
+    ],
+)
+def test_ipa_words(arabic, ipa):
+    assert sorani.transliterate(arabic, scheme="ipa") == ipa
+
+
+def test_ipa_table_examples():
+    """Every row of translit_ipa.tsv gives its example: Arabic script → Hawar → IPA."""
+    from sorani._data import load_table
+
+    rows = load_table("translit_ipa.tsv")
+    assert len(rows) >= 35
+    for row in rows:
+        arabic, hawar, ipa = (part.strip() for part in row["example"].split("→"))
+        assert (sorani.transliterate(arabic), sorani.transliterate(arabic, scheme="ipa")) == (hawar, ipa), row
+
+
+def test_ipa_table_covers_every_hawar_letter():
+    from sorani import translit
+    from sorani._data import load_table
+
+    produced = {char for letter in translit._letters() for option in translit.candidates(letter) for char in option}
+    assert produced and produced <= {row["hawar"] for row in load_table("translit_ipa.tsv")}
+
+
+def test_ipa_running_text_keeps_everything_else():
+    text = "ئەمڕۆ (٢٦/٧) Google و هێزێكی عێراق، 3.5%!"
+    assert sorani.transliterate(text, scheme="ipa") == "ʔɛmroː (٢٦/٧) Google uː heːzeːkiː ʕeːɾaːq، 3.5%!"
+
+
+def test_ipa_refuses_what_it_cannot_do():
+    with pytest.raises(ConfigError):
+        sorani.transliterate("kurd", target="arabic", scheme="ipa")
+    with pytest.raises(ConfigError):
+        sorani.transliterate("کورد", scheme="ipa", capitalize=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_ipa_never_crashes(text):
+    assert isinstance(sorani.transliterate(text, scheme="ipa"), str)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ .،\n", max_size=40))
+def test_ipa_leaves_no_arabic_letters_and_keeps_the_words(text):
+    out = sorani.transliterate(text, scheme="ipa")
+    assert not any("\u0600" <= char <= "\u06ff" and char != "،" for char in out)
+    assert len(out.split()) == len(sorani.normalize(text).split())  # a word never comes out empty
+
+
+def test_cli_ipa_and_bad_combination():
+    import subprocess
+    import sys
+
+    def run(*args, stdin):
+        return subprocess.run([sys.executable, "-m", "sorani", "translit", *args], input=stdin.encode(),
+                              capture_output=True, timeout=120)
+
+    out = run("--scheme", "ipa", stdin="دەستان خۆش بێت\n")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode() == "dɛstaːn xoːʃ beːt\n"
+    bad = run("--scheme", "ipa", "--to", "arabic", stdin="")  # refused before any input is read
+    assert bad.returncode == 2 and bad.stderr.decode().count("\n") == 1

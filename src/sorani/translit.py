@@ -28,7 +28,7 @@ from importlib import resources
 from ._data import load_table
 from .errors import ConfigError, require_str
 
-SCHEMES = ("hawar", "wergor", "ascii")
+SCHEMES = ("hawar", "wergor", "ascii", "ipa")
 TARGETS = ("latin", "arabic")
 MODEL_FILE = "translit_model.json.gz"
 KNOWN_FILE = "translit_known.json.gz"
@@ -437,6 +437,48 @@ def _ascii(latin: str) -> str:
 
 
 _SCHEME_FUNCTIONS = {"hawar": str, "wergor": _wergor, "ascii": _ascii}
+
+
+@functools.lru_cache(maxsize=None)
+def _ipa_tables() -> tuple[dict[int, str], dict[str, str], dict[str, str]]:
+    """From ``translit_ipa.tsv``: (Hawar letter -> IPA for any position, the word-initial exceptions,
+    the Arabic letter behind ’ or a word-initial seat -> its IPA)."""
+    letters, initial, sources = {}, {}, {}
+    for row in load_table("translit_ipa.tsv"):
+        if row["arabic"]:
+            sources[row["arabic"] + ("^" if row["position"] == "initial" else "")] = row["ipa"]
+        elif row["position"] == "initial":
+            initial[row["hawar"]] = row["ipa"]
+        else:
+            letters[row["hawar"]] = row["ipa"]
+    return str.maketrans(letters), initial, sources
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_to_ipa(word: str) -> str:
+    """One normalized Arabic-script word in IPA, read from its Hawar Latin: ’ is ʕ where the word has ع and
+    ʔ where it has a seat ئ inside it (matched in order), and a word-initial seat gives ʔ."""
+    letters, initial, sources = _ipa_tables()
+    latin = word_to_latin(word)
+    glottal = [sources[char] for char in word[1:] if char in sources] if "’" in latin else []
+    if "ع" in word[:1]:
+        glottal.insert(0, sources["ع"])
+    if latin.count("’") != len(glottal):  # a seat read as nothing: the ’ are the ع ones
+        glottal = [sources["ع"]] * latin.count("’")
+    parts = latin.split("’")
+    ipa = "".join(part.translate(letters) + (glottal[k] if k < len(glottal) else "") for k, part in enumerate(parts))
+    if latin[:1] in initial:
+        ipa = initial[latin[:1]] + ipa[len(latin[:1].translate(letters)):]
+    if word.startswith("ئ"):
+        ipa = sources["ئ^"] + ipa
+    return ipa
+
+
+def _to_ipa(text: str) -> str:
+    """Each Arabic-script word in IPA; everything between words (punctuation, digits, Latin) as it is."""
+    parts = _SPLIT_WORDS.split(_normalizer()(text).translate(_arabic_letters_table()))
+    parts[1::2] = map(word_to_ipa, parts[1::2])
+    return "".join(parts)
 _SPLIT_WORDS = re.compile(f"({_ARABIC_WORD.pattern})")
 _ALNUM = re.compile(r"[^\W_]")
 
@@ -552,7 +594,8 @@ def _to_arabic(text: str) -> str:
 
 def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar", capitalize: bool = False) -> str:
     """Transliterate running text. ``target="latin"`` (default) writes Arabic-script Sorani in Latin letters
-    (``scheme``: ``hawar`` with ’ for ع, ``wergor`` with ë, or ``ascii``); ``capitalize=True`` also
+    (``scheme``: ``hawar`` with ’ for ع, ``wergor`` with ë, ``ascii``, or ``ipa``, a broad phonemic
+    transcription from ``translit_ipa.tsv``); ``capitalize=True`` also
     capitalizes the first word of each sentence and the known proper names. ``target="arabic"`` writes
     Hawar Latin (``scheme="hawar"`` or ``"wergor"``) in Arabic script, keeping web and e-mail addresses and
     @mentions as written. Arabic-only letters (ط ص ذ …) are read as Sorani spells them in loanwords
@@ -560,6 +603,8 @@ def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar", ca
 
     >>> transliterate("ئەمڕۆ مستەفا کازمی گەیشتە واشنتن. عێراق و کوردستان", capitalize=True)
     'Emřo Mistefa Kazimî geyşte Waşintin. ’Êraq û Kurdistan'
+    >>> transliterate("ئێمە لە عێراق ڕایگەیاند.", scheme="ipa")
+    'ʔeːmɛ lɛ ʕeːɾaːq raːjɡɛjaːnd.'
     """
     require_str(text)
     if target not in TARGETS:
@@ -571,4 +616,9 @@ def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar", ca
     if target == "arabic" and scheme == "ascii":
         raise ConfigError("target='arabic' reads Hawar Latin (or Wergor's ë for ’); ASCII Latin cannot be "
                           "read back (sh, rr and ii stand for one letter or two)")
+    if scheme == "ipa":
+        if target == "arabic" or capitalize:
+            raise ConfigError("scheme='ipa' writes Arabic-script Sorani in IPA; it has no capitals and cannot be "
+                              "read back to Arabic script")
+        return _to_ipa(text)
     return _to_latin(text, scheme, capitalize) if target == "latin" else _to_arabic(text)
