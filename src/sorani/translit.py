@@ -604,7 +604,7 @@ def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar", ca
     >>> transliterate("ئەمڕۆ مستەفا کازمی گەیشتە واشنتن. عێراق و کوردستان", capitalize=True)
     'Emřo Mistefa Kazimî geyşte Waşintin. ’Êraq û Kurdistan'
     >>> transliterate("ئێمە لە عێراق ڕایگەیاند.", scheme="ipa")
-    'ʔeːmɛ lɛ ʕeːɾaːq raːjɡɛjaːnd.'
+    'ʔeːmɛ lɛ ʕeːɾɑːq rɑːjɡɛjɑːnd.'
     """
     require_str(text)
     if target not in TARGETS:
