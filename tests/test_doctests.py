@@ -21,6 +21,7 @@ MODULES = [
     "sorani.normalizer",
     "sorani.tokenizer",
     "sorani.evaluate.metrics",
+    "sorani.evaluate.translit",
     "sorani.repair",
     "sorani.morphology",
     "sorani.morphology.analyzer",

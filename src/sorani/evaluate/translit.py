@@ -92,10 +92,16 @@ def run(gold_paths: list[Path], show: int) -> Report:
 
 
 def _error_type(out: str, gold: str) -> str:
-    """A short name for how ``out`` differs from ``gold`` (the first differing stretch)."""
+    """A short name for how ``out`` differs from ``gold``: the first differing stretch and the gold letters
+    on either side of it (^ and $ for the word edges), e.g. ``insert: '' → 'i' in n_m``.
+
+    >>> _error_type("bibînmewe", "bibînimewe")
+    "insert: '' → 'i' in n_m"
+    """
     import difflib
 
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, out, gold).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, out, gold, autojunk=False).get_opcodes():
         if tag != "equal":
-            return f"{tag}: '{out[i1:i2]}' → '{gold[j1:j2]}'"
+            left, right = gold[j1 - 1] if j1 else "^", gold[j2] if j2 < len(gold) else "$"
+            return f"{tag}: '{out[i1:i2]}' → '{gold[j1:j2]}' in {left}_{right}"
     return "other"
