@@ -55,8 +55,9 @@ def _instrument(spent: Counter) -> None:
     stages._normalizer = lambda tier, digits: _meter(spent, "normalization", normalizer(tier, digits))
     stages.quality_signals = _meter(spent, "quality signals", stages.quality_signals)
     stages._language = _meter(spent, "language ID", stages._language)
-    if hasattr(pipeline, "prefetch_language"):
-        pipeline.prefetch_language = _meter(spent, "language ID, per shard", pipeline.prefetch_language)
+    for name in ("shard_languages", "prefetch_language"):  # (its name before 2026-12)
+        if hasattr(pipeline, name):
+            setattr(pipeline, name, _meter(spent, "language ID, per shard", getattr(pipeline, name)))
     pipeline.process_document = _meter(spent, "process_document", pipeline.process_document)
     pipeline.shard_signatures = _meter(spent, "MinHash (per shard)", pipeline.shard_signatures)
     pipeline.write_work = _meter(spent, "work write", pipeline.write_work)

@@ -64,16 +64,12 @@ def _normalizer(tier: str, digits: str):
 
 @functools.lru_cache(maxsize=1 << 12)
 def _identify(sample: str):
-    """``identify`` with a bounded cache: reposted texts (retweets, boilerplate) are judged once. The
-    predictions are only read, never changed. 4,096 entries (a few MB) catch all 2,555 repeats of the
-    Sorani tweets, which come close together; so does a cache of 1,024."""
-    from ..langid import identify, identify_words
+    """``identify`` with a bounded cache, for the samples that ``shard_languages`` did not judge (a text
+    decoded from a legacy font, a document processed alone): reposted texts are judged once. The
+    predictions are only read, never changed."""
+    from ..langid import identify
 
-    words = _SAMPLE_WORDS.pop(sample, None)
-    return identify(sample) if words is None else identify_words(words)
-
-
-_SAMPLE_WORDS: dict[str, list[str]] = {}  # the language ID words of the current shard's samples
+    return identify(sample)
 
 
 def _samples(text: str) -> list[str]:
@@ -83,24 +79,20 @@ def _samples(text: str) -> list[str]:
     return start + [text[middle : middle + _LANGID_SAMPLE]] if middle > _LANGID_SAMPLE else start
 
 
-def prefetch_language(documents: list[Document], config: Config) -> None:
-    """Prepare language ID for a shard: the words of its documents' samples, found once here and kept for
-    ``_identify``, and their n-gram sums computed together (``langid.prefetch``), which is faster than one
-    word at a time and gives the same numbers. A document whose text changes before language ID (a legacy
-    font decoded) is identified without this help."""
+def shard_languages(documents: list[Document], config: Config) -> dict:
+    """sample -> language prediction, for the samples of a shard's documents (each distinct one once),
+    computed together (``langid.identify_many``: the same predictions as ``identify``, faster for a batch).
+    ``process_document`` reads them here; a document whose text changes before language ID (a legacy font
+    decoded) has samples not found here and is identified alone."""
     lid = config.langid
-    _SAMPLE_WORDS.clear()
     if not (lid.enabled and available()["langid"]):
-        return
-    from ..langid import prefetch, words
+        return {}
+    from ..langid import identify_many, words
 
     enough = _enough_letters(lid.min_letters).match
-    for doc in documents:
-        if not doc.error and enough(doc.text, 0, 2000):
-            for sample in _samples(doc.text):
-                if sample not in _SAMPLE_WORDS:
-                    _SAMPLE_WORDS[sample] = words(sample)
-    prefetch(itertools.chain.from_iterable(_SAMPLE_WORDS.values()))
+    samples = list(dict.fromkeys(sample for doc in documents if not doc.error and enough(doc.text, 0, 2000)
+                                 for sample in _samples(doc.text)))
+    return dict(zip(samples, identify_many([words(sample) for sample in samples])))
 
 
 @functools.lru_cache(maxsize=16)
@@ -120,11 +112,11 @@ def clear_caches() -> None:
     """Forget the cached language predictions and word sums, so that a build starts as a fresh process
     would (a second build of the same corpus in one process would otherwise find them all cached)."""
     _identify.cache_clear()
-    _SAMPLE_WORDS.clear()
     if available()["langid"]:
-        from .. import langid
+        from .. import _langid_batch, langid
 
         langid._PREFETCHED.clear()
+        _langid_batch.FIELD_CACHE.clear()
         langid._word_sum.cache_clear()
 
 
@@ -144,9 +136,11 @@ def process(doc: Document, config: Config) -> dict:
     return record
 
 
-def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | None]:
+def process_document(doc: Document, config: Config,
+                     languages: dict | None = None) -> tuple[dict, list[str] | None]:
     """The per-document stages, without the MinHash: (record, the words to shingle, or None when the
-    document needs no signature). The signatures of a whole shard are made at once (``shard_signatures``).
+    document needs no signature). The signatures of a whole shard are made at once (``shard_signatures``),
+    and so are its language predictions (``languages``, from ``shard_languages``; optional).
 
     Order of the stages: legacy decoding, normalization and the quality signals of the whole document,
     the word-count rule (a document too short to keep is not worth identifying, and choosing sentences
@@ -176,7 +170,7 @@ def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | N
         return _reject(record, "quality", f"words={signals['words']}"), None
     lid = config.langid
     if lid.enabled and can["langid"] and _enough_letters(lid.min_letters).match(text, 0, 2000):
-        kept, rejected = _language(text, record, config)
+        kept, rejected = _language(text, record, config, languages or {})
         if rejected:
             return record, None
         if kept is not text:  # a mixed document: its sentences in a kept language
@@ -194,11 +188,11 @@ def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | N
     return record, (words if config.dedup.near else None)
 
 
-def _language(text: str, record: dict, config: Config) -> tuple[str, bool]:
+def _language(text: str, record: dict, config: Config, languages: dict) -> tuple[str, bool]:
     from ..langid import identify_spans
 
     keep = set(config.langid.keep)
-    predictions = [_identify(sample) for sample in _samples(text)]
+    predictions = [languages[s] if s in languages else _identify(s) for s in _samples(text)]
     labels = {p.label for p in predictions if p.label != "und"}
     best = max(predictions, key=lambda p: p.score)
     record["lang"], record["lang_score"] = best.label, best.score
