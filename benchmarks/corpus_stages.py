@@ -53,7 +53,8 @@ def _instrument(spent: Counter) -> None:
     stages._legacy = lambda: (_meter(spent, "legacy fonts", detect), _meter(spent, "legacy fonts", decode))
     normalizer = stages._normalizer
     stages._normalizer = lambda tier, digits: _meter(spent, "normalization", normalizer(tier, digits))
-    stages.quality_signals = _meter(spent, "quality signals", stages.quality_signals)
+    signals = "_signals" if hasattr(stages, "_signals") else "quality_signals"  # (before 2026-12: the latter)
+    setattr(stages, signals, _meter(spent, "quality signals", getattr(stages, signals)))
     stages._language = _meter(spent, "language ID", stages._language)
     for name in ("shard_languages", "prefetch_language"):  # (its name before 2026-12)
         if hasattr(pipeline, name):

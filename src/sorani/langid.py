@@ -96,6 +96,14 @@ def strip_non_language(text: str) -> str:
     return text
 
 
+def non_language_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``strip_non_language`` puts a space: the (start, end) of each link, address, handle, hashtag
+    and all-capital token, in order."""
+    if "@" in text or "#" in text or "://" in text or "www." in text or _CAPITALS.search(text):
+        return [m.span() for m in (_NOT_LANGUAGE if "@" in text else _NOT_LANGUAGE_NO_AT).finditer(text)]
+    return []
+
+
 def main_script(text: str) -> str:
     """``text`` without what says nothing about its language: links, handles, hashtags and placeholders,
     and the words of its minority script (an English hashtag in a Sorani tweet, a name in Arabic letters in

@@ -26,6 +26,37 @@ def _words(text: str) -> list[str]:
     the simpler pattern finds faster."""
     return (_WORDS if "\u200c" in text else _LETTER_RUNS).findall(text)
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _both_words(text: str) -> tuple[list[str], list[str]]:
+    """(``_words(text)``, ``_words(strip_non_language(text))``): the words of a normalized document for
+    deduplication, and those of its language for the quality signals. Where no link, handle, hashtag or
+    placeholder (``USER_ID``) touches a letter outside it and the text has no ZWNJ (most texts), both come
+    from one pass: the words between those tokens, and the words inside them, which the second list leaves
+    out (no word can cross a token's edge)."""
+    from ..langid import non_language_spans, strip_non_language
+
+    spans = non_language_spans(text)
+    if not spans:
+        words = _words(text)
+        return words, words
+    letter = _LETTER.match
+    if "\u200c" in text or any((start and letter(text, start - 1) and letter(text, start))
+                                or (letter(text, end - 1) and letter(text, end)) for start, end in spans):
+        return _words(text), _words(strip_non_language(text))
+    find = _LETTER_RUNS.findall
+    words, language, last = [], [], 0
+    for start, end in spans:
+        between = find(text, last, start)
+        words += between
+        language += between
+        words += find(text, start, end)
+        last = end
+    between = find(text, last)
+    return words + between, language + between
+
+
 _SYMBOLS = re.compile(r"[^\w\s]")
 # ``\bURL\b``, with the boundary before U written as a look-behind after it, so that every branch starts
 # with a literal character and the regex engine can skip to those
@@ -162,8 +193,8 @@ def process_document(doc: Document, config: Config,
             record["legacy"] = font
     normalize = _normalizer(config.normalize.tier, config.normalize.digits)
     normalized = normalize(text)
-    words = _words(normalized)
-    signals = quality_signals(normalized, words=words)
+    words, language = _both_words(normalized)
+    signals = _signals(normalized, language)
     q = config.quality
     if q.enabled and signals["words"] < q.min_words:
         record["text"], record["signals"] = normalized, signals
@@ -175,8 +206,8 @@ def process_document(doc: Document, config: Config,
             return record, None
         if kept is not text:  # a mixed document: its sentences in a kept language
             normalized = normalize(kept)
-            words = _words(normalized)
-            signals = quality_signals(normalized, words=words)
+            words, language = _both_words(normalized)
+            signals = _signals(normalized, language)
     record["text"], record["signals"] = normalized, signals
     if q.enabled:
         failure = quality_failure(signals, config)
@@ -238,10 +269,14 @@ def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, f
     """Sorani-aware quality signals of a normalized document. Links, handles, hashtags and placeholders
     (``USER_ID``) are not words of the text's language: only the URL ratio sees them. ``words``: the
     document's words, if already found (used when it has none of those)."""
-    strip_non_language, stop = _signal_tools()
+    strip_non_language, _ = _signal_tools()
     language = strip_non_language(text)
-    if words is None or language is not text:
-        words = _words(language)
+    return _signals(text, words if words is not None and language is text else _words(language))
+
+
+def _signals(text: str, words: list[str]) -> dict[str, float]:
+    """``quality_signals`` of a normalized text from the words of its language (``_both_words``)."""
+    _, stop = _signal_tools()
     n_words = len(words)
     # The words hold every letter of the text (and the ZWNJs between the letters of a word, which are no
     # letters): the letter counts come from one string of the words, not from more passes over the text.
