@@ -168,11 +168,12 @@ def _by_length(words: list[str]):
 
 @functools.lru_cache(maxsize=1)
 def _whole_word_rows() -> dict[str, int]:
-    """The row of each whole-word feature (``\\x00`` + word) of the model (the last, as the dictionary)."""
+    """word -> the row of its whole-word feature (``\\x00`` + word) in the model (the last, as the
+    dictionary keeps)."""
     from .langid import _model
 
     grams = _model().source[0]
-    return {gram: row for row, gram in enumerate(grams) if gram.startswith("\x00")}
+    return {gram[1:]: row for row, gram in enumerate(grams) if gram.startswith("\x00")}
 
 
 def word_fields(words: list[str]):
@@ -197,7 +198,7 @@ def word_fields(words: list[str]):
     fields = np.concatenate(blocks) if blocks else np.zeros((0, width), dtype=np.uint64)
     if 0 in model.orders:
         whole = _whole_word_rows()
-        found = [(i, whole.get("\x00" + word)) for i, word in enumerate(ordered)]
+        found = [(i, whole.get(word)) for i, word in enumerate(ordered)]
         found = [(i, row) for i, row in found if row is not None]
         if found:
             at, rows = map(list, zip(*found))
@@ -217,16 +218,15 @@ class _FieldCache:
         self.position: dict[str, int] = {}
         self.matrix = None
 
-    def rows(self, words):
+    def rows(self, words: list[str]):
         """(word -> row, the matrix) for all ``words``, or None without numpy (see ``word_fields``)."""
         import numpy as np
 
-        distinct = list(dict.fromkeys(words))
-        new = [word for word in distinct if word not in self.position]
+        new = set(words).difference(self.position)  # in any order: a word's row does not depend on it
         if len(self.position) + len(new) > self.limit:
             self.clear()
-            new = distinct
-        found = word_fields(new)
+            new = set(words)
+        found = word_fields(list(new))
         if found is None:
             return None
         ordered, fields = found
@@ -248,7 +248,8 @@ def predictions(word_lists: list[list[str]]):
 
     from .langid import Prediction, _model, identify_words
 
-    found = FIELD_CACHE.rows(itertools.chain.from_iterable(word_lists))
+    every = list(itertools.chain.from_iterable(word_lists))
+    found = FIELD_CACHE.rows(every)
     if found is None:
         return None
     position, fields = found
@@ -258,7 +259,7 @@ def predictions(word_lists: list[list[str]]):
     sums = np.zeros((len(word_lists), n + 1), dtype=np.uint64)
     nonempty = np.flatnonzero(lengths)
     if len(nonempty):
-        flat = [position[word] for words in word_lists for word in words]
+        flat = list(map(position.__getitem__, every))
         starts = (np.cumsum(lengths) - lengths)[nonempty]
         sums[nonempty] = np.add.reduceat(fields[flat], starts, axis=0)
     fits = (sums < np.uint64(1 << 32)).all(axis=1).tolist()

@@ -8,6 +8,7 @@ import base64
 import functools
 import hashlib
 import itertools
+import operator
 import re
 import zlib
 from collections import Counter
@@ -35,8 +36,7 @@ def _both_words(text: str) -> tuple[list[str], list[str]]:
     placeholder (``USER_ID``) touches a letter outside it and the text has no ZWNJ (most texts), both come
     from one pass: the words between those tokens, and the words inside them, which the second list leaves
     out (no word can cross a token's edge)."""
-    from ..langid import non_language_spans, strip_non_language
-
+    strip_non_language, non_language_spans, _ = _signal_tools()
     spans = non_language_spans(text)
     if not spans:
         words = _words(text)
@@ -219,17 +219,21 @@ def process_document(doc: Document, config: Config,
     return record, (words if config.dedup.near else None)
 
 
-def _language(text: str, record: dict, config: Config, languages: dict) -> tuple[str, bool]:
-    from ..langid import identify_spans
+_SCORE = operator.attrgetter("score")
 
+
+def _language(text: str, record: dict, config: Config, languages: dict) -> tuple[str, bool]:
     keep = set(config.langid.keep)
     predictions = [languages[s] if s in languages else _identify(s) for s in _samples(text)]
-    labels = {p.label for p in predictions if p.label != "und"}
-    best = max(predictions, key=lambda p: p.score)
+    judged = [p for p in predictions if p.label != "und"]
+    labels = {p.label for p in judged}
+    best = max(predictions, key=_SCORE)
     record["lang"], record["lang_score"] = best.label, best.score
-    if labels and labels <= keep and min(p.score for p in predictions if p.label != "und") >= config.langid.min_score:
+    if labels and labels <= keep and min(map(_SCORE, judged)) >= config.langid.min_score:
         return text, False
     if config.langid.per_sentence and labels & keep:
+        from ..langid import identify_spans
+
         spans = identify_spans(text)
         kept = [text[s.start : s.end] for s in spans if s.label in keep and s.score >= config.langid.min_score]
         share = _letter_count("".join(kept)) / max(1, _letter_count(text))
@@ -242,7 +246,7 @@ def _language(text: str, record: dict, config: Config, languages: dict) -> tuple
     elif labels <= keep:
         _reject(record, "lang", f"{best.label} {best.score:.2f} below {config.langid.min_score}")
     else:
-        other = max((p for p in predictions if p.label not in keep), key=lambda p: p.score)
+        other = max((p for p in predictions if p.label not in keep), key=_SCORE)
         _reject(record, "lang", f"{other.label} {other.score:.2f}")
     return text, True
 
@@ -259,24 +263,23 @@ _NOT_KURDISH_RUNS = re.compile("[^" + "".join(alphabet.ALPHABET) + "]+")
 @functools.lru_cache(maxsize=1)
 def _signal_tools():
     """What the quality signals use from the rest of sorani, imported once (not on every document)."""
-    from ..langid import strip_non_language
+    from ..langid import non_language_spans, strip_non_language
     from ..stoplists import stopwords
 
-    return strip_non_language, stopwords("corpus")
+    return strip_non_language, non_language_spans, stopwords("corpus")
 
 
 def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, float]:
     """Sorani-aware quality signals of a normalized document. Links, handles, hashtags and placeholders
     (``USER_ID``) are not words of the text's language: only the URL ratio sees them. ``words``: the
     document's words, if already found (used when it has none of those)."""
-    strip_non_language, _ = _signal_tools()
-    language = strip_non_language(text)
+    language = _signal_tools()[0](text)
     return _signals(text, words if words is not None and language is text else _words(language))
 
 
 def _signals(text: str, words: list[str]) -> dict[str, float]:
     """``quality_signals`` of a normalized text from the words of its language (``_both_words``)."""
-    _, stop = _signal_tools()
+    stop = _signal_tools()[2]
     n_words = len(words)
     # The words hold every letter of the text (and the ZWNJs between the letters of a word, which are no
     # letters): the letter counts come from one string of the words, not from more passes over the text.
