@@ -284,8 +284,11 @@ def predictions(word_lists: list[list[str]]):
     for variant, first in model.variants:
         weights[:, first] += weights[:, variant]
     scores = weights[:, list(model.firsts(range(n)))] * norm[:, None]
-    languages = model.languages
-    for i, row in zip(judged, scores.tolist()):
-        ranked = sorted(zip(row, languages), reverse=True)
-        result[i] = Prediction(ranked[0][1], ranked[0][0], {label: w for w, label in ranked})
+    # best first, as sorted((score, language), reverse=True) ranks them: a tie goes to the later name
+    languages = np.array(model.languages, dtype=object)
+    later_name_first = np.argsort(np.argsort(languages)[::-1])
+    order = np.lexsort((np.broadcast_to(later_name_first, scores.shape), -scores), axis=1)
+    ranked = zip(judged, languages[order].tolist(), np.take_along_axis(scores, order, axis=1).tolist())
+    for i, labels, values in ranked:
+        result[i] = Prediction(labels[0], values[0], dict(zip(labels, values)))
     return result

@@ -277,6 +277,9 @@ def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, f
     return _signals(text, words if words is not None and language is text else _words(language))
 
 
+_ALWAYS_REPEATS = 500  # word pairs from which the bigrams are counted without first testing for a repeat
+
+
 def _signals(text: str, words: list[str]) -> dict[str, float]:
     """``quality_signals`` of a normalized text from the words of its language (``_both_words``)."""
     stop = _signal_tools()[2]
@@ -292,8 +295,9 @@ def _signals(text: str, words: list[str]) -> dict[str, float]:
     else:
         repeated = 0.0  # one line
     pairs = max(0, n_words - 1)
-    # most texts repeat no bigram: a set says so faster than counting them
-    repeats = len(set(zip(words, words[1:]))) < pairs
+    # most short texts repeat no bigram: a set says so faster than counting them; a long text (a book
+    # chapter) always repeats one, and is counted at once
+    repeats = pairs > _ALWAYS_REPEATS or len(set(zip(words, words[1:]))) < pairs
     top_bigram = max(Counter(zip(words, words[1:])).values()) if repeats else min(1, pairs)
     chars = max(1, len(text) - text.count(" ") - text.count("\n"))
     return {
