@@ -7,8 +7,9 @@ given.
 
 CPU time (``time.process_time``) rather than wall time, so that other processes on a shared machine disturb
 the shares less; each stage's figure is the median of the repeats. Stages nest: "per document, other" is
-what ``process_document`` spends outside the stages measured inside it (finding words, the exact-dedup
-hash, the records) and most of the meters' own cost (a clock read takes about a microsecond, and there
+what ``process_document`` spends outside the stages measured inside it (finding the words of the
+document and of its language, ``_both_words``, which the quality signals then read; the exact-dedup hash;
+the records) and most of the meters' own cost (a clock read takes about a microsecond, and there
 are about ten a document). Every run starts in the same process, so the per-process loading of models and tables
 (language ID model, normalizer, lexicon) falls in the first run only; it is reported on its own.
 """
