@@ -7,8 +7,9 @@ given.
 
 CPU time (``time.process_time``) rather than wall time, so that other processes on a shared machine disturb
 the shares less; each stage's figure is the median of the repeats. Stages nest: "per document, other" is
-what ``process_document`` spends outside the stages measured inside it (finding words, the exact-dedup
-hash, the records) and most of the meters' own cost (a clock read takes about a microsecond, and there
+what ``process_document`` spends outside the stages measured inside it (finding the words of the
+document and of its language, ``_both_words``, which the quality signals then read; the exact-dedup hash;
+the records) and most of the meters' own cost (a clock read takes about a microsecond, and there
 are about ten a document). Every run starts in the same process, so the per-process loading of models and tables
 (language ID model, normalizer, lexicon) falls in the first run only; it is reported on its own.
 """
@@ -53,10 +54,12 @@ def _instrument(spent: Counter) -> None:
     stages._legacy = lambda: (_meter(spent, "legacy fonts", detect), _meter(spent, "legacy fonts", decode))
     normalizer = stages._normalizer
     stages._normalizer = lambda tier, digits: _meter(spent, "normalization", normalizer(tier, digits))
-    stages.quality_signals = _meter(spent, "quality signals", stages.quality_signals)
+    signals = "_signals" if hasattr(stages, "_signals") else "quality_signals"  # (before 2026-12: the latter)
+    setattr(stages, signals, _meter(spent, "quality signals", getattr(stages, signals)))
     stages._language = _meter(spent, "language ID", stages._language)
-    if hasattr(pipeline, "prefetch_language"):
-        pipeline.prefetch_language = _meter(spent, "language ID, per shard", pipeline.prefetch_language)
+    for name in ("shard_languages", "prefetch_language"):  # (its name before 2026-12)
+        if hasattr(pipeline, name):
+            setattr(pipeline, name, _meter(spent, "language ID, per shard", getattr(pipeline, name)))
     pipeline.process_document = _meter(spent, "process_document", pipeline.process_document)
     pipeline.shard_signatures = _meter(spent, "MinHash (per shard)", pipeline.shard_signatures)
     pipeline.write_work = _meter(spent, "work write", pipeline.write_work)

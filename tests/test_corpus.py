@@ -140,6 +140,18 @@ def test_stopword_rule_judges_prose_not_headlines():
     assert quality_failure(quality_signals(names), Config()).startswith("stopword_ratio=")
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ABZ_9aé #@:/.wکە\u200c\n-²", max_size=40)
+       | st.lists(st.sampled_from(["USER_ID", "URL", "http://x.y/z", "www.a", "#تاگ", "@user", "a@b.c", "ئەو",
+                                   "\u200c", " ", "_", "9", "AB", "kA", "ب", "،", "xhttps://a", "ABC"])).map("".join))
+def test_both_word_lists_in_one_pass_equal_two_passes(text):
+    # the words of a text and of its language (links, handles, placeholders out), found together
+    from sorani.corpus import stages
+    from sorani.langid import strip_non_language
+
+    assert stages._both_words(text) == (stages._words(text), stages._words(strip_non_language(text)))
+
+
 def test_quality_signals_count_the_words_of_the_language_only():
     from sorani.corpus import quality_failure, quality_signals
 
@@ -195,7 +207,8 @@ def _work_folder(out: Path) -> Path:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["هەولێر", "و", "سلێمانی", "لە", "دهۆک"]), max_size=30))
+@given(st.lists(st.sampled_from(["هەولێر", "و", "سلێمانی", "لە", "دهۆک"]), max_size=30)
+       | st.lists(st.sampled_from(["هەولێر", "و", "سلێمانی", "لە", "دهۆک"]), min_size=500, max_size=700))
 def test_top_bigram_ratio_counts_the_most_repeated_bigram(words):
     from collections import Counter
 

@@ -122,6 +122,15 @@ def test_candidate_pairs_are_the_documents_sharing_a_band_key():
     assert expected and dedup.candidate_pairs(signatures, 4) == expected
 
 
+def test_candidate_pairs_when_different_bands_mix_to_the_same_number(monkeypatch):
+    # bands are grouped by a 64-bit mix of their rows; should different bands mix alike, by their bytes
+    rng = random.Random(3)
+    signatures = {order: dedup.pack([rng.randrange(3) for _ in range(16)]) for order in range(80)}
+    expected = dedup.candidate_pairs(signatures, 4)
+    monkeypatch.setattr(dedup, "_MIX", (0,))  # every band mixes to 0
+    assert expected and dedup.candidate_pairs(signatures, 4) == expected
+
+
 def test_resolution_agrees_with_the_similarity_of_each_pair():
     rng = random.Random(4)
     signatures = {order: dedup.pack([rng.randrange(2) for _ in range(8)]) for order in range(40)}

@@ -88,6 +88,18 @@ def test_batch_word_sums_equal_one_word_at_a_time(texts):
     assert _langid_batch.word_sums(words) == {w: sorani.langid._word_sum.__wrapped__(w) for w in words}
 
 
+@settings(max_examples=50, deadline=None)
+@given(st.lists(KURDISH_TEXT | st.text(max_size=30), max_size=20))
+def test_batch_predictions_equal_one_text_at_a_time(texts):
+    # identify_many (numpy sums, numpy float operations) gives identify_words's predictions exactly, for
+    # empty and undetermined texts, long words, and words met in an earlier batch (the field cache)
+    texts = texts + ["", "12 !!", "ئەمڕۆ باران باری", "ب" * 700, "امروز هوا خیلی خوب است"]
+    word_lists = [sorani.langid.words(t) for t in texts]
+    expected = [sorani.langid.identify_words(words) for words in word_lists]
+    assert sorani.langid.identify_many(word_lists) == expected
+    assert sorani.langid.identify_many(word_lists[::-1]) == expected[::-1]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="كيىھهکیەـ\u200c ab", max_size=30) | KURDISH_TEXT)
 def test_fold_equals_one_translation(text):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import math
 
 CHUNK = 4096  # words per numpy step (a few MB of keys)
 _EMPTY = (1 << 64) - 1  # a free slot of the hash table, and the key of an n-gram that cannot be known
@@ -84,21 +86,17 @@ def word_sums(words: list[str]) -> dict[str, int]:
     if tables is None or not words:
         return {word: _word_sum(word) for word in words}
     model = _model()
-    words = sorted(words, key=len)  # a chunk's words have about the same length (at most twice the shortest)
-    lengths = list(map(len, words))
     result: dict[str, int] = {}
-    lo = 0
-    while lo < len(words):
-        hi = min(lo + CHUNK, bisect.bisect_right(lengths, 2 * lengths[lo] + 2, lo))
-        result.update(_chunk_sums(words[lo:hi], model, tables))
-        lo = hi
+    for chunk in _by_length(words):
+        result.update(_chunk_sums(chunk, model, tables))
     return result
 
 
-def _chunk_sums(words: list[str], model, tables) -> dict[str, int]:
+def _chunk_fields(words: list[str], model, tables):
+    """The sums of the character n-gram fields of ``words`` (of about the same length, shortest first), one
+    row per word, without the whole-word feature: uint32, or uint64 where so many n-grams that a 32-bit field
+    could overflow; None when the model has no character n-grams."""
     import numpy as np
-
-    from .langid import _word_sum
 
     ranks, bits, slot_keys, slot_rows, shift, matrix, most = tables
     size = len(words[-1]) + 2  # the longest, padded with a space on each side as word_features pads
@@ -119,10 +117,9 @@ def _chunk_sums(words: list[str], model, tables) -> dict[str, int]:
         key[unknown] = np.uint64(_EMPTY)
         parts.append(key)
     if not parts:
-        return {word: _word_sum(word) for word in words}
+        return None
     query = np.concatenate(parts, axis=1)
-    if query.shape[1] > most:  # so many n-grams that a field could carry into the next: sum the integers
-        return {word: _word_sum(word) for word in words}
+    dtype = np.uint32 if query.shape[1] <= most else np.uint64
     flat = query.ravel()
     asked = np.flatnonzero(flat != np.uint64(_EMPTY))
     wanted = flat[asked]
@@ -138,12 +135,160 @@ def _chunk_sums(words: list[str], model, tables) -> dict[str, int]:
         slot[pending] = (slot[pending] + 1) & mask
     known = row >= 0
     word_index = asked[known] // query.shape[1]
-    sums = np.zeros((len(words), matrix.shape[1]), dtype="<u4")
+    sums = np.zeros((len(words), matrix.shape[1]), dtype=dtype)
     if len(word_index):
         starts = np.flatnonzero(np.r_[True, word_index[1:] != word_index[:-1]])
-        sums[word_index[starts]] = np.add.reduceat(matrix[row[known]], starts, axis=0)
+        sums[word_index[starts]] = np.add.reduceat(matrix[row[known]], starts, axis=0, dtype=dtype)
+    return sums
+
+
+def _chunk_sums(words: list[str], model, tables) -> dict[str, int]:
+    from .langid import _word_sum
+
+    sums = _chunk_fields(words, model, tables)
+    if sums is None or sums.dtype != "<u4":  # so many n-grams that a field could carry: sum the integers
+        return {word: _word_sum(word) for word in words}
     packed = sums.tobytes()
-    width = 4 * matrix.shape[1]
+    width = 4 * sums.shape[1]
     whole = model.table.get if 0 in model.orders else (lambda _key, default: default)
     return {word: int.from_bytes(packed[i * width : (i + 1) * width], "little") + whole("\x00" + word, 0)
             for i, word in enumerate(words)}
+
+
+def _by_length(words: list[str]):
+    """``words`` sorted by length, cut into chunks of about the same length (at most twice the shortest)."""
+    words = sorted(words, key=len)
+    lengths = list(map(len, words))
+    lo = 0
+    while lo < len(words):
+        hi = min(lo + CHUNK, bisect.bisect_right(lengths, 2 * lengths[lo] + 2, lo))
+        yield words[lo:hi]
+        lo = hi
+
+
+@functools.lru_cache(maxsize=1)
+def _whole_word_rows() -> dict[str, int]:
+    """word -> the row of its whole-word feature (``\\x00`` + word) in the model (the last, as the
+    dictionary keeps)."""
+    from .langid import _model
+
+    grams = _model().source[0]
+    return {gram[1:]: row for row, gram in enumerate(grams) if gram.startswith("\x00")}
+
+
+def word_fields(words: list[str]):
+    """(``words`` in the order of the rows, a uint64 matrix of the sums of each word's n-gram fields, the
+    whole word's included), or None without numpy or when the model has no character n-grams."""
+    import numpy as np
+
+    from .langid import _model
+
+    tables = _tables()
+    model = _model()
+    if tables is None:
+        return None
+    ordered, blocks = [], []
+    for chunk in _by_length(words):
+        sums = _chunk_fields(chunk, model, tables)
+        if sums is None:
+            return None
+        ordered += chunk
+        blocks.append(sums.astype(np.uint64))
+    width = tables[5].shape[1]
+    fields = np.concatenate(blocks) if blocks else np.zeros((0, width), dtype=np.uint64)
+    if 0 in model.orders:
+        whole = _whole_word_rows()
+        found = [(i, whole.get(word)) for i, word in enumerate(ordered)]
+        found = [(i, row) for i, row in found if row is not None]
+        if found:
+            at, rows = map(list, zip(*found))
+            fields[at] += tables[5][rows]
+    return ordered, fields
+
+
+class _FieldCache:
+    """The field rows of the words seen in earlier batches (a corpus's frequent words come back in every
+    shard): the rows of a uint64 matrix, found by word; all forgotten when ``limit`` words would pass."""
+
+    def __init__(self, limit: int = 1 << 17) -> None:
+        self.limit = limit
+        self.clear()
+
+    def clear(self) -> None:
+        self.position: dict[str, int] = {}
+        self.matrix = None
+
+    def rows(self, words: list[str]):
+        """(word -> row, the matrix) for all ``words``, or None without numpy (see ``word_fields``)."""
+        import numpy as np
+
+        new = set(words).difference(self.position)  # in any order: a word's row does not depend on it
+        if len(self.position) + len(new) > self.limit:
+            self.clear()
+            new = set(words)
+        found = word_fields(list(new))
+        if found is None:
+            return None
+        ordered, fields = found
+        start = len(self.position)
+        self.position.update(zip(ordered, range(start, start + len(ordered))))
+        self.matrix = fields if self.matrix is None else np.concatenate([self.matrix, fields])
+        return self.position, self.matrix
+
+
+FIELD_CACHE = _FieldCache()
+
+
+def predictions(word_lists: list[list[str]]):
+    """``identify_words`` of each list of words, the same predictions, computed together: the field sums of
+    the texts by numpy, in 64 bits, and the scores with numpy's float64 operations where they round as
+    Python's (multiplying, adding, the largest) and Python's own ``math.exp`` and ``sum`` elsewhere. A text
+    whose sum does not fit the model's 32-bit fields is left to ``identify_words``. None without numpy."""
+    import numpy as np
+
+    from .langid import Prediction, _model, identify_words
+
+    every = list(itertools.chain.from_iterable(word_lists))
+    found = FIELD_CACHE.rows(every)
+    if found is None:
+        return None
+    position, fields = found
+    model = _model()
+    n = len(model.labels)
+    lengths = np.fromiter(map(len, word_lists), dtype=np.int64, count=len(word_lists))
+    sums = np.zeros((len(word_lists), n + 1), dtype=np.uint64)
+    nonempty = np.flatnonzero(lengths)
+    if len(nonempty):
+        flat = list(map(position.__getitem__, every))
+        starts = (np.cumsum(lengths) - lengths)[nonempty]
+        sums[nonempty] = np.add.reduceat(fields[flat], starts, axis=0)
+    fits = (sums < np.uint64(1 << 32)).all(axis=1).tolist()
+    known = sums[:, n].tolist()
+    result = [None] * len(word_lists)
+    judged = []
+    for i, (fit, count) in enumerate(zip(fits, known)):
+        if not fit:
+            result[i] = identify_words(word_lists[i])
+        elif count < model.min_features:
+            result[i] = Prediction("und", 0.0, {})
+        else:
+            judged.append(i)
+    if not judged:
+        return result
+    # as _prediction_from computes, one operation for all the texts where it rounds the same
+    unit = [1.0 / ((1 << model.fraction) * known[i] ** model.length_power) for i in judged]
+    totals = sums[judged, :n].astype(np.float64) * np.array(unit)[:, None] + np.array(model.bias)
+    shifted = totals - totals.max(axis=1, keepdims=True)
+    weights = np.array(list(map(math.exp, shifted.ravel().tolist()))).reshape(shifted.shape)
+    norm = 1.0 / np.array(list(map(sum, weights.tolist())))
+    for variant, first in model.variants:
+        weights[:, first] += weights[:, variant]
+    scores = weights[:, list(model.firsts(range(n)))] * norm[:, None]
+    # best first, as sorted((score, language), reverse=True) ranks them: a tie goes to the later name
+    languages = np.array(model.languages, dtype=object)
+    later_name_first = np.argsort(np.argsort(languages)[::-1])
+    order = np.lexsort((np.broadcast_to(later_name_first, scores.shape), -scores), axis=1)
+    ranked = zip(judged, languages[order].tolist(), np.take_along_axis(scores, order, axis=1).tolist())
+    for i, labels, values in ranked:
+        result[i] = Prediction(labels[0], values[0], dict(zip(labels, values)))
+    return result

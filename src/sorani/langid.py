@@ -96,6 +96,14 @@ def strip_non_language(text: str) -> str:
     return text
 
 
+def non_language_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``strip_non_language`` puts a space: the (start, end) of each link, address, handle, hashtag
+    and all-capital token, in order."""
+    if "@" in text or "#" in text or "://" in text or "www." in text or _CAPITALS.search(text):
+        return [m.span() for m in (_NOT_LANGUAGE if "@" in text else _NOT_LANGUAGE_NO_AT).finditer(text)]
+    return []
+
+
 def main_script(text: str) -> str:
     """``text`` without what says nothing about its language: links, handles, hashtags and placeholders,
     and the words of its minority script (an English hashtag in a Sorani tweet, a name in Arabic letters in
@@ -252,6 +260,16 @@ def identify(text: str) -> Prediction:
 def identify_words(text_words: list[str]) -> Prediction:
     """``identify`` of a text from its ``words`` (for a caller that has found them already)."""
     return _prediction_from(sum(map(_PREFETCHED.__getitem__, text_words)), _model())
+
+
+def identify_many(word_lists: list[list[str]]) -> list[Prediction]:
+    """``identify_words`` of each list of words (the ``words`` of many texts, a corpus shard's): the same
+    predictions, computed together with numpy (``_langid_batch.predictions``), which is faster for a
+    batch; one at a time without numpy."""
+    from ._langid_batch import predictions
+
+    found = predictions(word_lists) if word_lists else []
+    return found if found is not None else [identify_words(words) for words in word_lists]
 
 
 def _prediction_from(packed: int, model: _Model) -> Prediction:

@@ -23,7 +23,7 @@ FONTS = ("ali-k", "ali-web", "dylan", "zarnegar")
 # fragments (سالٌی is not سال + ی).
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # Letters that standard Sorani text contains and no legacy font produces: text with them is not legacy.
-_UNICODE_SORANI = re.compile("[ێۆڵڕڤ]")
+_UNICODE_SORANI_LETTERS = "ێۆڵڕڤ"
 
 
 @functools.lru_cache(maxsize=None)
@@ -52,14 +52,22 @@ def decode_legacy(text: str, *, font: str | None = None) -> str:
     return pattern.sub(lambda m: plain.get(m.group()) or final[m.group()], text)
 
 
-def _known_share(text: str) -> float:
+@functools.lru_cache(maxsize=1)
+def _share_tools():
+    """The normalizer and the word frequencies (a cached function) that ``_known_share`` uses, imported
+    once rather than on every call."""
     from .morphology.analyzer import _counts
     from .normalizer import normalize
 
+    return normalize, _counts
+
+
+def _known_share(text: str) -> float:
+    normalize, word_counts = _share_tools()
     words = [w for w in _WORD.findall(normalize(text)) if len(w) > 1][:300]
     if not words:
         return 0.0
-    counts = _counts()
+    counts = word_counts()
     return sum(1 for w in words if counts.get(w, 0) >= 2) / len(words)
 
 
@@ -69,7 +77,7 @@ def detect_legacy(text: str) -> str | None:
     Persian text (with its ؤ ث ض ط ة) and standard Unicode Sorani are not taken for legacy text."""
     require_str(text)
     sample = text[:3000]
-    if not _WORD.search(sample) or len(_UNICODE_SORANI.findall(sample)) > 2:
+    if not _WORD.search(sample) or sum(map(sample.count, _UNICODE_SORANI_LETTERS)) > 2:
         return None
     candidates = [font for font in FONTS if _table(font)[0].search(sample)]
     if not candidates:

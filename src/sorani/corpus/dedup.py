@@ -75,16 +75,38 @@ def candidate_pairs(signatures: dict[int, bytes], bands: int) -> set[tuple[int, 
     found = []
     for band in range(bands):
         rows = np.ascontiguousarray(matrix[:, band * size : (band + 1) * size])
-        found.append(equal_key_pairs(rows.view(f"V{4 * size}").ravel(), orders))
+        keys = rows.view(f"V{4 * size}").ravel()
+        found.append(equal_key_pairs(keys, orders, _grouping_order(rows, keys)))
     return pair_set(found)
 
 
-def equal_key_pairs(keys, orders):
-    """(earlier, later) pairs (an int64 array of two columns) of the documents ``orders`` whose ``keys`` (a
-    numpy array of fixed-width byte strings) are equal: the keys are sorted, so that a bucket is a run."""
+_MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)  # odd
+
+
+def _grouping_order(rows, keys):
+    """An order of the rows (uint32) in which equal rows lie next to each other: sorted by a 64-bit mix of
+    each row, which sorts faster than the rows' bytes. Should two different rows mix to the same number,
+    the bytes are sorted instead (``keys``, the rows as byte strings), so the groups are always exact."""
     import numpy as np
 
-    by_key = np.argsort(keys, kind="stable")
+    mixed = np.zeros(len(rows), dtype=np.uint64)
+    for column in range(rows.shape[1]):
+        mixed = (mixed ^ rows[:, column].astype(np.uint64)) * np.uint64(_MIX[column % len(_MIX)])
+    order = np.argsort(mixed, kind="stable")
+    same_mix = mixed[order[1:]] == mixed[order[:-1]]
+    if (same_mix & (keys[order[1:]] != keys[order[:-1]])).any():
+        return np.argsort(keys, kind="stable")
+    return order
+
+
+def equal_key_pairs(keys, orders, by_key=None):
+    """(earlier, later) pairs (an int64 array of two columns) of the documents ``orders`` whose ``keys`` (a
+    numpy array of fixed-width byte strings) are equal: the keys are sorted (or put in ``by_key``, an order
+    that groups equal keys), so that a bucket is a run."""
+    import numpy as np
+
+    if by_key is None:
+        by_key = np.argsort(keys, kind="stable")
     same = keys[by_key[1:]] == keys[by_key[:-1]]
     if not same.any():
         return np.zeros((0, 2), dtype=np.int64)

@@ -1,7 +1,7 @@
 """The shared phases of a corpus build, used by every engine:
 
 1. ``process_shard``: run the per-document stages on one shard of documents (language ID prepared for the
-   whole shard first, ``prefetch_language``; the MinHash signatures of
+   whole shard first, ``shard_languages``; the MinHash signatures of
    its documents together, ``SIGN_BATCH_WORDS`` words at a time) and keep the records in ``OUT/.work/shard-NNNNN.pkl.zst`` (a zstd-compressed
    pickle, written atomically, so ``--resume`` can skip finished shards); return a small summary (ids,
    hashes, MinHash signatures).
@@ -26,7 +26,7 @@ from pathlib import Path
 from . import dedup
 from .config import Config
 from .io import Document
-from .stages import prefetch_language, process_document, shard_signatures
+from .stages import process_document, shard_languages, shard_signatures
 
 WORK = ".work"
 OUTPUT_NAMES = frozenset({WORK, "accepted", "rejected", "stats.json", "report.html"})  # what a build writes
@@ -60,9 +60,9 @@ def process_shard(index: int, documents: list[Document], config: Config, out: Pa
     if path.exists():
         return summarize(read_work(path))
     records, to_sign, pending = [], [], 0
-    prefetch_language(documents, config)
+    languages = shard_languages(documents, config)
     for doc in documents:
-        record, words = process_document(doc, config)
+        record, words = process_document(doc, config, languages)
         records.append(record)
         if words is not None:
             to_sign.append((record, words))

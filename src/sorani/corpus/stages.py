@@ -8,6 +8,7 @@ import base64
 import functools
 import hashlib
 import itertools
+import operator
 import re
 import zlib
 from collections import Counter
@@ -25,6 +26,36 @@ def _words(text: str) -> list[str]:
     """``_WORDS.findall(text)``; without a ZWNJ (as in normalized text) the words are the letter runs, which
     the simpler pattern finds faster."""
     return (_WORDS if "\u200c" in text else _LETTER_RUNS).findall(text)
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _both_words(text: str) -> tuple[list[str], list[str]]:
+    """(``_words(text)``, ``_words(strip_non_language(text))``): the words of a normalized document for
+    deduplication, and those of its language for the quality signals. Where no link, handle, hashtag or
+    placeholder (``USER_ID``) touches a letter outside it and the text has no ZWNJ (most texts), both come
+    from one pass: the words between those tokens, and the words inside them, which the second list leaves
+    out (no word can cross a token's edge)."""
+    strip_non_language, non_language_spans, _ = _signal_tools()
+    spans = non_language_spans(text)
+    if not spans:
+        words = _words(text)
+        return words, words
+    letter = _LETTER.match
+    if "\u200c" in text or any((start and letter(text, start - 1) and letter(text, start))
+                                or (letter(text, end - 1) and letter(text, end)) for start, end in spans):
+        return _words(text), _words(strip_non_language(text))
+    find = _LETTER_RUNS.findall
+    words, language, last = [], [], 0
+    for start, end in spans:
+        between = find(text, last, start)
+        words += between
+        language += between
+        words += find(text, start, end)
+        last = end
+    between = find(text, last)
+    return words + between, language + between
+
 
 _SYMBOLS = re.compile(r"[^\w\s]")
 # ``\bURL\b``, with the boundary before U written as a look-behind after it, so that every branch starts
@@ -64,16 +95,12 @@ def _normalizer(tier: str, digits: str):
 
 @functools.lru_cache(maxsize=1 << 12)
 def _identify(sample: str):
-    """``identify`` with a bounded cache: reposted texts (retweets, boilerplate) are judged once. The
-    predictions are only read, never changed. 4,096 entries (a few MB) catch all 2,555 repeats of the
-    Sorani tweets, which come close together; so does a cache of 1,024."""
-    from ..langid import identify, identify_words
+    """``identify`` with a bounded cache, for the samples that ``shard_languages`` did not judge (a text
+    decoded from a legacy font, a document processed alone): reposted texts are judged once. The
+    predictions are only read, never changed."""
+    from ..langid import identify
 
-    words = _SAMPLE_WORDS.pop(sample, None)
-    return identify(sample) if words is None else identify_words(words)
-
-
-_SAMPLE_WORDS: dict[str, list[str]] = {}  # the language ID words of the current shard's samples
+    return identify(sample)
 
 
 def _samples(text: str) -> list[str]:
@@ -83,24 +110,20 @@ def _samples(text: str) -> list[str]:
     return start + [text[middle : middle + _LANGID_SAMPLE]] if middle > _LANGID_SAMPLE else start
 
 
-def prefetch_language(documents: list[Document], config: Config) -> None:
-    """Prepare language ID for a shard: the words of its documents' samples, found once here and kept for
-    ``_identify``, and their n-gram sums computed together (``langid.prefetch``), which is faster than one
-    word at a time and gives the same numbers. A document whose text changes before language ID (a legacy
-    font decoded) is identified without this help."""
+def shard_languages(documents: list[Document], config: Config) -> dict:
+    """sample -> language prediction, for the samples of a shard's documents (each distinct one once),
+    computed together (``langid.identify_many``: the same predictions as ``identify``, faster for a batch).
+    ``process_document`` reads them here; a document whose text changes before language ID (a legacy font
+    decoded) has samples not found here and is identified alone."""
     lid = config.langid
-    _SAMPLE_WORDS.clear()
     if not (lid.enabled and available()["langid"]):
-        return
-    from ..langid import prefetch, words
+        return {}
+    from ..langid import identify_many, words
 
     enough = _enough_letters(lid.min_letters).match
-    for doc in documents:
-        if not doc.error and enough(doc.text, 0, 2000):
-            for sample in _samples(doc.text):
-                if sample not in _SAMPLE_WORDS:
-                    _SAMPLE_WORDS[sample] = words(sample)
-    prefetch(itertools.chain.from_iterable(_SAMPLE_WORDS.values()))
+    samples = list(dict.fromkeys(sample for doc in documents if not doc.error and enough(doc.text, 0, 2000)
+                                 for sample in _samples(doc.text)))
+    return dict(zip(samples, identify_many([words(sample) for sample in samples])))
 
 
 @functools.lru_cache(maxsize=16)
@@ -120,11 +143,11 @@ def clear_caches() -> None:
     """Forget the cached language predictions and word sums, so that a build starts as a fresh process
     would (a second build of the same corpus in one process would otherwise find them all cached)."""
     _identify.cache_clear()
-    _SAMPLE_WORDS.clear()
     if available()["langid"]:
-        from .. import langid
+        from .. import _langid_batch, langid
 
         langid._PREFETCHED.clear()
+        _langid_batch.FIELD_CACHE.clear()
         langid._word_sum.cache_clear()
 
 
@@ -144,9 +167,11 @@ def process(doc: Document, config: Config) -> dict:
     return record
 
 
-def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | None]:
+def process_document(doc: Document, config: Config,
+                     languages: dict | None = None) -> tuple[dict, list[str] | None]:
     """The per-document stages, without the MinHash: (record, the words to shingle, or None when the
-    document needs no signature). The signatures of a whole shard are made at once (``shard_signatures``).
+    document needs no signature). The signatures of a whole shard are made at once (``shard_signatures``),
+    and so are its language predictions (``languages``, from ``shard_languages``; optional).
 
     Order of the stages: legacy decoding, normalization and the quality signals of the whole document,
     the word-count rule (a document too short to keep is not worth identifying, and choosing sentences
@@ -168,21 +193,21 @@ def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | N
             record["legacy"] = font
     normalize = _normalizer(config.normalize.tier, config.normalize.digits)
     normalized = normalize(text)
-    words = _words(normalized)
-    signals = quality_signals(normalized, words=words)
+    words, language = _both_words(normalized)
+    signals = _signals(normalized, language)
     q = config.quality
     if q.enabled and signals["words"] < q.min_words:
         record["text"], record["signals"] = normalized, signals
         return _reject(record, "quality", f"words={signals['words']}"), None
     lid = config.langid
     if lid.enabled and can["langid"] and _enough_letters(lid.min_letters).match(text, 0, 2000):
-        kept, rejected = _language(text, record, config)
+        kept, rejected = _language(text, record, config, languages or {})
         if rejected:
             return record, None
         if kept is not text:  # a mixed document: its sentences in a kept language
             normalized = normalize(kept)
-            words = _words(normalized)
-            signals = quality_signals(normalized, words=words)
+            words, language = _both_words(normalized)
+            signals = _signals(normalized, language)
     record["text"], record["signals"] = normalized, signals
     if q.enabled:
         failure = quality_failure(signals, config)
@@ -194,17 +219,21 @@ def process_document(doc: Document, config: Config) -> tuple[dict, list[str] | N
     return record, (words if config.dedup.near else None)
 
 
-def _language(text: str, record: dict, config: Config) -> tuple[str, bool]:
-    from ..langid import identify_spans
+_SCORE = operator.attrgetter("score")
 
+
+def _language(text: str, record: dict, config: Config, languages: dict) -> tuple[str, bool]:
     keep = set(config.langid.keep)
-    predictions = [_identify(sample) for sample in _samples(text)]
-    labels = {p.label for p in predictions if p.label != "und"}
-    best = max(predictions, key=lambda p: p.score)
+    predictions = [languages[s] if s in languages else _identify(s) for s in _samples(text)]
+    judged = [p for p in predictions if p.label != "und"]
+    labels = {p.label for p in judged}
+    best = max(predictions, key=_SCORE)
     record["lang"], record["lang_score"] = best.label, best.score
-    if labels and labels <= keep and min(p.score for p in predictions if p.label != "und") >= config.langid.min_score:
+    if labels and labels <= keep and min(map(_SCORE, judged)) >= config.langid.min_score:
         return text, False
     if config.langid.per_sentence and labels & keep:
+        from ..langid import identify_spans
+
         spans = identify_spans(text)
         kept = [text[s.start : s.end] for s in spans if s.label in keep and s.score >= config.langid.min_score]
         share = _letter_count("".join(kept)) / max(1, _letter_count(text))
@@ -217,7 +246,7 @@ def _language(text: str, record: dict, config: Config) -> tuple[str, bool]:
     elif labels <= keep:
         _reject(record, "lang", f"{best.label} {best.score:.2f} below {config.langid.min_score}")
     else:
-        other = max((p for p in predictions if p.label not in keep), key=lambda p: p.score)
+        other = max((p for p in predictions if p.label not in keep), key=_SCORE)
         _reject(record, "lang", f"{other.label} {other.score:.2f}")
     return text, True
 
@@ -234,20 +263,26 @@ _NOT_KURDISH_RUNS = re.compile("[^" + "".join(alphabet.ALPHABET) + "]+")
 @functools.lru_cache(maxsize=1)
 def _signal_tools():
     """What the quality signals use from the rest of sorani, imported once (not on every document)."""
-    from ..langid import strip_non_language
+    from ..langid import non_language_spans, strip_non_language
     from ..stoplists import stopwords
 
-    return strip_non_language, stopwords("corpus")
+    return strip_non_language, non_language_spans, stopwords("corpus")
 
 
 def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, float]:
     """Sorani-aware quality signals of a normalized document. Links, handles, hashtags and placeholders
     (``USER_ID``) are not words of the text's language: only the URL ratio sees them. ``words``: the
     document's words, if already found (used when it has none of those)."""
-    strip_non_language, stop = _signal_tools()
-    language = strip_non_language(text)
-    if words is None or language is not text:
-        words = _words(language)
+    language = _signal_tools()[0](text)
+    return _signals(text, words if words is not None and language is text else _words(language))
+
+
+_ALWAYS_REPEATS = 500  # word pairs from which the bigrams are counted without first testing for a repeat
+
+
+def _signals(text: str, words: list[str]) -> dict[str, float]:
+    """``quality_signals`` of a normalized text from the words of its language (``_both_words``)."""
+    stop = _signal_tools()[2]
     n_words = len(words)
     # The words hold every letter of the text (and the ZWNJs between the letters of a word, which are no
     # letters): the letter counts come from one string of the words, not from more passes over the text.
@@ -260,8 +295,9 @@ def quality_signals(text: str, *, words: list[str] | None = None) -> dict[str, f
     else:
         repeated = 0.0  # one line
     pairs = max(0, n_words - 1)
-    # most texts repeat no bigram: a set says so faster than counting them
-    repeats = len(set(zip(words, words[1:]))) < pairs
+    # most short texts repeat no bigram: a set says so faster than counting them; a long text (a book
+    # chapter) always repeats one, and is counted at once
+    repeats = pairs > _ALWAYS_REPEATS or len(set(zip(words, words[1:]))) < pairs
     top_bigram = max(Counter(zip(words, words[1:])).values()) if repeats else min(1, pairs)
     chars = max(1, len(text) - text.count(" ") - text.count("\n"))
     return {

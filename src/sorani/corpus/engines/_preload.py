@@ -12,13 +12,14 @@ def _warm_up() -> None:
 
     from ..config import Config
     from ..io import Document
-    from ..stages import prefetch_language, process_document, shard_signatures
+    from ..stages import process_document, shard_languages, shard_signatures
 
     # Sorani in an old font and in Unicode: legacy detection, language ID and normalization load their data
     text = "ئةم ثارةية بؤ طوندةكة دةضيت. ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن و لەگەڵ بایدن کۆبووەوە."
     config = Config()
-    prefetch_language([Document("warm-up", text, "")], config)  # builds language ID's batch tables too
-    record, words = process_document(Document("warm-up", text, ""), config)
+    documents = [Document("warm-up", text, "")]
+    languages = shard_languages(documents, config)  # builds language ID's batch tables too
+    record, words = process_document(documents[0], config, languages)
     if words:
         shard_signatures([words], config.dedup.shingle, config.dedup.num_perm, config.dedup.seed)
 
