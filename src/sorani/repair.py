@@ -488,15 +488,24 @@ def _logp(word: str) -> float:
     return logps.get(word, unknown)
 
 
-def _segment_sum(segs_t: tuple[str, ...], segs_s: tuple[str, ...]) -> float:
-    """The channel cost of two spellings with one key, from their segments (see :func:`_segments`)."""
+def _segment_sum(segs_t: tuple[str, ...], segs_s: tuple[str, ...], limit: float = math.inf) -> float:
+    """The channel cost of two spellings with one key, from their segments (see :func:`_segments`); inf as soon
+    as the sum passes ``limit`` (every cost is at least 0, so the rest cannot bring it back)."""
     total = 0.0
     offset = 0
     for a, b in zip(segs_t, segs_s):
         if a != b:
             total += _cost_core(a, b, offset == 0)
+            if total > limit:
+                return math.inf
         offset += len(b)
     return round(total, 6)
+
+
+def _cost_limit(logp: float, bar: float, weight: float) -> float:
+    """The channel cost above which ``logp - weight * cost`` cannot beat ``bar`` (the 1e-6 covers the rounding of
+    :func:`_segment_sum` to six places)."""
+    return (logp - bar) / weight + 1e-6 if weight > 0 else math.inf
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -532,7 +541,8 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
                     continue
             if segments is None:
                 segments = _segments(word, True)[1]
-            score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, True))
+            cost = _segment_sum(segments, _lexicon_segments(cand, True), _cost_limit(logp, bar, weight))
+            score = logp - weight * cost
             if score > max(best_score, threshold):
                 best, best_score, valid = cand, score, True
     return best, best_score, keep, valid
@@ -574,7 +584,8 @@ def _scan_core(word: str) -> tuple[str, float, float, int]:
             continue
         if segments is None:
             segments = _segments(word, False)[1]
-        score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, False))
+        score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, False),
+                                             _cost_limit(logp, best_score, weight))
         if score > best_score:
             best, best_score = cand, score
     return best, best_score, keep, count
@@ -609,13 +620,15 @@ def _longest_suffix() -> int:
 
 def _inflected(word: str, sorani_typed: bool, bar: float = -math.inf) -> tuple[str, float] | None:
     """The best reading of ``word`` as a known stem plus one or two suffixes of ``repair_suffixes.tsv``, or
-    None (also when no reading can score above ``bar``)."""
-    best = None
+    None when no reading scores above ``bar``."""
+    best, top = None, bar
     weight = _params()["channel_weight"]
     for cand, base, _ in _stem_suffix_readings(word, sorani_typed, 1 if sorani_typed else 2, bar):
+        if base <= top:
+            continue  # a channel cost is at least 0: this reading cannot score above the best so far
         score = base - weight * _cost(word, cand)
-        if best is None or score > best[1]:
-            best = (cand, score)
+        if score > top:
+            best, top = (cand, score), score
     return best
 
 
