@@ -618,6 +618,35 @@ def _longest_suffix() -> int:
     return max(len(row["suffix"]) for row in load_table("repair_suffixes.tsv")) + 1
 
 
+@functools.cache
+def _suffix_key_ends() -> frozenset[str]:
+    """Every end of a suffix key (with the empty one): a word end whose key is none of these is the end of no
+    longer suffix either."""
+    return frozenset(key[i:] for key in _suffixes() for i in range(len(key) + 1))
+
+
+def _suffix_cuts(word: str) -> list[tuple[int, tuple[tuple[str, str, int], ...]]]:
+    """(k, the suffixes of :func:`_suffixes` that ``word[k:]`` may stand for) for each cut k from
+    ``max(2, len(word) - _longest_suffix())`` up. The key of ``word[k:]`` (:func:`_suffix_key`) is built from the
+    end one letter at a time, and the walk stops once it is the end of no suffix key (a longer end's key ends
+    with it)."""
+    table, waw = _key_table()
+    suffixes, ends = _suffixes(), _suffix_key_ends()
+    key = ""
+    cuts = []
+    for k in range(len(word) - 1, max(2, len(word) - _longest_suffix()) - 1, -1):
+        letter = table.get(ord(word[k]), word[k])
+        if letter and not (letter == waw and key.startswith(waw)):  # a left-out letter adds nothing; و is squeezed
+            key = letter + key
+        if key not in ends:
+            break
+        options = suffixes.get(key)
+        if options:
+            cuts.append((k, options))
+    cuts.reverse()
+    return cuts
+
+
 def _inflected(word: str, sorani_typed: bool, bar: float = -math.inf) -> tuple[str, float] | None:
     """The best reading of ``word`` as a known stem plus one or two suffixes of ``repair_suffixes.tsv``, or
     None when no reading scores above ``bar``."""
@@ -640,14 +669,10 @@ def _stem_suffix_readings(word: str, sorani_typed: bool, depth: int,
     above ``bar``."""
     counts = _lexicon()[0]
     params = _params()
-    suffixes = _suffixes()
     index, logps = _index(), _logps()[0]
     penalty = params["suffix_penalty"]
     out: list[tuple[str, float, int]] = []
-    for k in range(max(2, len(word) - _longest_suffix()), len(word)):
-        options = suffixes.get(_suffix_key(word[k:]))
-        if not options:
-            continue
+    for k, options in _suffix_cuts(word):
         head = word[:k]
         stems: list[tuple[str, float, int]] = []
         top = index.get(lookup_key(head))
@@ -1110,12 +1135,10 @@ def _join_bound(joined: str) -> float:
 def _inflected_bound(word: str, depth: int) -> float:
     """An upper bound on the score of a stem-plus-suffixes reading of ``word`` (see :func:`_stem_suffix_readings`):
     the most frequent lexicon word under the key of any stem left by cutting off suffixes (-inf if none)."""
-    suffixes, index, logps = _suffixes(), _index(), _logps()[0]
+    index, logps = _index(), _logps()[0]
     penalty = _params()["suffix_penalty"]
     bound = -math.inf
-    for k in range(max(2, len(word) - _longest_suffix()), len(word)):
-        if _suffix_key(word[k:]) not in suffixes:
-            continue
+    for k, _ in _suffix_cuts(word):
         head = word[:k]
         top = index.get(lookup_key(head))
         if top is not None:
