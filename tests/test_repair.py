@@ -370,3 +370,21 @@ if __name__ == "__main__":  # python tests/test_repair.py --record
         lines.append(f"{name}\t{i}\t{output}")
     EXPECTED.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines) - 1} outputs written to {EXPECTED}")
+
+
+def test_suffix_cuts_equal_the_key_of_every_word_end():
+    # the cuts are found by building the key from the word's end (a speed-up): the same as working out the key
+    # of each end on its own
+    from sorani import repair
+
+    def reference(word):
+        cuts = []
+        for k in range(max(2, len(word) - repair._longest_suffix()), len(word)):
+            options = repair._suffixes().get(repair._suffix_key(word[k:]))
+            if options:
+                cuts.append((k, options))
+        return cuts
+
+    words = list(repair._lexicon()[0])[::5] + ["کتێبەکانیان", "خانووەکەیە", "دەرگاوو", "ثطةکانی", "ووو", "ئ"]
+    for word in words:
+        assert repair._suffix_cuts(word) == reference(word)

@@ -488,15 +488,24 @@ def _logp(word: str) -> float:
     return logps.get(word, unknown)
 
 
-def _segment_sum(segs_t: tuple[str, ...], segs_s: tuple[str, ...]) -> float:
-    """The channel cost of two spellings with one key, from their segments (see :func:`_segments`)."""
+def _segment_sum(segs_t: tuple[str, ...], segs_s: tuple[str, ...], limit: float = math.inf) -> float:
+    """The channel cost of two spellings with one key, from their segments (see :func:`_segments`); inf as soon
+    as the sum passes ``limit`` (every cost is at least 0, so the rest cannot bring it back)."""
     total = 0.0
     offset = 0
     for a, b in zip(segs_t, segs_s):
         if a != b:
             total += _cost_core(a, b, offset == 0)
+            if total > limit:
+                return math.inf
         offset += len(b)
     return round(total, 6)
+
+
+def _cost_limit(logp: float, bar: float, weight: float) -> float:
+    """The channel cost above which ``logp - weight * cost`` cannot beat ``bar`` (the 1e-6 covers the rounding of
+    :func:`_segment_sum` to six places)."""
+    return (logp - bar) / weight + 1e-6 if weight > 0 else math.inf
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -532,7 +541,8 @@ def _best(word: str, sorani_typed: bool) -> tuple[str, float, float, bool]:
                     continue
             if segments is None:
                 segments = _segments(word, True)[1]
-            score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, True))
+            cost = _segment_sum(segments, _lexicon_segments(cand, True), _cost_limit(logp, bar, weight))
+            score = logp - weight * cost
             if score > max(best_score, threshold):
                 best, best_score, valid = cand, score, True
     return best, best_score, keep, valid
@@ -574,7 +584,8 @@ def _scan_core(word: str) -> tuple[str, float, float, int]:
             continue
         if segments is None:
             segments = _segments(word, False)[1]
-        score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, False))
+        score = logp - weight * _segment_sum(segments, _lexicon_segments(cand, False),
+                                             _cost_limit(logp, best_score, weight))
         if score > best_score:
             best, best_score = cand, score
     return best, best_score, keep, count
@@ -607,15 +618,46 @@ def _longest_suffix() -> int:
     return max(len(row["suffix"]) for row in load_table("repair_suffixes.tsv")) + 1
 
 
+@functools.cache
+def _suffix_key_ends() -> frozenset[str]:
+    """Every end of a suffix key (with the empty one): a word end whose key is none of these is the end of no
+    longer suffix either."""
+    return frozenset(key[i:] for key in _suffixes() for i in range(len(key) + 1))
+
+
+def _suffix_cuts(word: str) -> list[tuple[int, tuple[tuple[str, str, int], ...]]]:
+    """(k, the suffixes of :func:`_suffixes` that ``word[k:]`` may stand for) for each cut k from
+    ``max(2, len(word) - _longest_suffix())`` up. The key of ``word[k:]`` (:func:`_suffix_key`) is built from the
+    end one letter at a time, and the walk stops once it is the end of no suffix key (a longer end's key ends
+    with it)."""
+    table, waw = _key_table()
+    suffixes, ends = _suffixes(), _suffix_key_ends()
+    key = ""
+    cuts = []
+    for k in range(len(word) - 1, max(2, len(word) - _longest_suffix()) - 1, -1):
+        letter = table.get(ord(word[k]), word[k])
+        if letter and not (letter == waw and key.startswith(waw)):  # a left-out letter adds nothing; و is squeezed
+            key = letter + key
+        if key not in ends:
+            break
+        options = suffixes.get(key)
+        if options:
+            cuts.append((k, options))
+    cuts.reverse()
+    return cuts
+
+
 def _inflected(word: str, sorani_typed: bool, bar: float = -math.inf) -> tuple[str, float] | None:
     """The best reading of ``word`` as a known stem plus one or two suffixes of ``repair_suffixes.tsv``, or
-    None (also when no reading can score above ``bar``)."""
-    best = None
+    None when no reading scores above ``bar``."""
+    best, top = None, bar
     weight = _params()["channel_weight"]
     for cand, base, _ in _stem_suffix_readings(word, sorani_typed, 1 if sorani_typed else 2, bar):
+        if base <= top:
+            continue  # a channel cost is at least 0: this reading cannot score above the best so far
         score = base - weight * _cost(word, cand)
-        if best is None or score > best[1]:
-            best = (cand, score)
+        if score > top:
+            best, top = (cand, score), score
     return best
 
 
@@ -627,14 +669,10 @@ def _stem_suffix_readings(word: str, sorani_typed: bool, depth: int,
     above ``bar``."""
     counts = _lexicon()[0]
     params = _params()
-    suffixes = _suffixes()
     index, logps = _index(), _logps()[0]
     penalty = params["suffix_penalty"]
     out: list[tuple[str, float, int]] = []
-    for k in range(max(2, len(word) - _longest_suffix()), len(word)):
-        options = suffixes.get(_suffix_key(word[k:]))
-        if not options:
-            continue
+    for k, options in _suffix_cuts(word):
         head = word[:k]
         stems: list[tuple[str, float, int]] = []
         top = index.get(lookup_key(head))
@@ -1097,12 +1135,10 @@ def _join_bound(joined: str) -> float:
 def _inflected_bound(word: str, depth: int) -> float:
     """An upper bound on the score of a stem-plus-suffixes reading of ``word`` (see :func:`_stem_suffix_readings`):
     the most frequent lexicon word under the key of any stem left by cutting off suffixes (-inf if none)."""
-    suffixes, index, logps = _suffixes(), _index(), _logps()[0]
+    index, logps = _index(), _logps()[0]
     penalty = _params()["suffix_penalty"]
     bound = -math.inf
-    for k in range(max(2, len(word) - _longest_suffix()), len(word)):
-        if _suffix_key(word[k:]) not in suffixes:
-            continue
+    for k, _ in _suffix_cuts(word):
         head = word[:k]
         top = index.get(lookup_key(head))
         if top is not None:
