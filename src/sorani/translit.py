@@ -418,8 +418,14 @@ def _arabic_letters_table() -> dict[int, str]:
     return str.maketrans({row["letter"]: row["sorani"] for row in load_table("translit_arabic_letters.tsv")})
 
 
+def _prepared(text: str) -> str:
+    """The text as the Arabic → Latin side reads it: normalized (initial ر kept) and the Arabic-only letters
+    as Sorani spells them."""
+    return _normalizer()(text).translate(_arabic_letters_table())
+
+
 def _to_latin(text: str, scheme: str, capitalize: bool = False) -> str:
-    text = _normalizer()(text).translate(_arabic_letters_table())
+    text = _prepared(text)
     if capitalize:
         return _capitalized(text, _SCHEME_FUNCTIONS[scheme])
     # one split on spaces and a dict lookup per token; a token that is not a known word (punctuation
@@ -460,25 +466,29 @@ def word_to_ipa(word: str) -> str:
     ʔ where it has a seat ئ inside it (matched in order), and a word-initial seat gives ʔ."""
     letters, initial, sources = _ipa_tables()
     latin = word_to_latin(word)
-    glottal = [sources[char] for char in word[1:] if char in sources] if "’" in latin else []
-    if "ع" in word[:1]:
-        glottal.insert(0, sources["ع"])
-    if latin.count("’") != len(glottal):  # a seat read as nothing: the ’ are the ع ones
-        glottal = [sources["ع"]] * latin.count("’")
-    parts = latin.split("’")
-    ipa = "".join(part.translate(letters) + (glottal[k] if k < len(glottal) else "") for k, part in enumerate(parts))
-    if latin[:1] in initial:
-        ipa = initial[latin[:1]] + ipa[len(latin[:1].translate(letters)):]
-    if word.startswith("ئ"):
-        ipa = sources["ئ^"] + ipa
-    return ipa
+    ipa = (initial.get(latin[:1]) or latin[:1].translate(letters)) + latin[1:].translate(letters)
+    if "’" in ipa:
+        parts = ipa.split("’")
+        sounds = _apostrophe_sounds(word, len(parts) - 1, sources)
+        ipa = "".join(part + sound for part, sound in zip(parts, sounds + [""]))
+    return sources["ئ^"] + ipa if word.startswith("ئ") else ipa
+
+
+def _apostrophe_sounds(word: str, count: int, sources: dict[str, str]) -> list[str]:
+    """The IPA of each of the ``count`` ’ of ``word``'s Hawar, from the letters that can write one (ع, and a
+    seat ئ inside the word) in order; when a seat was read as nothing and the numbers differ, the ’ are
+    the ع ones."""
+    sounds = [sources[char] for char in word[:1] if char == "ع"] + [sources[char] for char in word[1:] if char in sources]
+    return sounds if len(sounds) == count else [sources["ع"]] * count
 
 
 def _to_ipa(text: str) -> str:
     """Each Arabic-script word in IPA; everything between words (punctuation, digits, Latin) as it is."""
-    parts = _SPLIT_WORDS.split(_normalizer()(text).translate(_arabic_letters_table()))
+    parts = _SPLIT_WORDS.split(_prepared(text))
     parts[1::2] = map(word_to_ipa, parts[1::2])
     return "".join(parts)
+
+
 _SPLIT_WORDS = re.compile(f"({_ARABIC_WORD.pattern})")
 _ALNUM = re.compile(r"[^\W_]")
 
