@@ -161,7 +161,7 @@ def build_tables() -> None:
     # the model alone (no old tables), exactly what transliterate would compute for each word
     translit._known_data = lambda: {"words": {}, "chunks": {}}
     for func in (translit._known, translit._chunks, translit._model, translit._scorers, translit._labeller,
-                 translit._run_cache, translit.word_to_latin, translit._token_to_latin):
+                 translit._run_cache, translit.word_to_latin):
         func.cache_clear()
     normal = translit._normalizer()
     words = sorted({w for w in (*_counts(), *translit._model()[0]) if translit._ARABIC_WORD.fullmatch(w)
@@ -313,7 +313,7 @@ def use_weights(weights, lexicon=None) -> None:
     translit._model = _SHIPPED_MODEL if weights is None else (lambda: (lexicon or {}, weights))
     translit._known_data = _SHIPPED_TABLES if weights is None else (lambda: {"words": {}, "chunks": {}})
     for func in (translit._scorers, translit._labeller, translit._run_cache, translit._known, translit._chunks,
-                 translit.word_to_latin, translit._token_to_latin):
+                 translit.word_to_latin):
         func.cache_clear()
 
 

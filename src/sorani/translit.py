@@ -400,18 +400,6 @@ def _normalizer():
     return Normalizer("standard", initial_r=False)
 
 
-def _match_to_latin(match: re.Match) -> str:
-    return word_to_latin(match.group())
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _token_to_latin(token: str) -> str:
-    """A space-free piece of text that is not a known word: each Arabic-script word in it transliterated."""
-    if _ARABIC_WORD.fullmatch(token):
-        return word_to_latin(token)
-    return _ARABIC_WORD.sub(_match_to_latin, token)
-
-
 @functools.lru_cache(maxsize=None)
 def _arabic_letters_table() -> dict[int, str]:
     """Arabic-only letters (ط ذ ص …) as the Sorani letters of loanword spelling (translit_arabic_letters.tsv)."""
@@ -428,10 +416,12 @@ def _to_latin(text: str, scheme: str, capitalize: bool = False) -> str:
     text = _prepared(text)
     if capitalize:
         return _capitalized(text, _SCHEME_FUNCTIONS[scheme])
-    # one split on spaces and a dict lookup per token; a token that is not a known word (punctuation
-    # attached, a newline, an unknown word, another script) goes through the word pattern, cached
-    known = _known().get
-    return _SCHEME_FUNCTIONS[scheme](" ".join([known(token) or _token_to_latin(token) for token in text.split(" ")]))
+    # one split into words and what lies between them, then a dict lookup per word (a cache of whole
+    # space-separated tokens, punctuation attached, held more entries than its bound on a large corpus)
+    known, to_latin = _known().get, word_to_latin
+    parts = _SPLIT_WORDS.split(text)
+    parts[1::2] = [known(word) or to_latin(word) for word in parts[1::2]]
+    return _SCHEME_FUNCTIONS[scheme]("".join(parts))
 
 
 def _wergor(latin: str) -> str:
