@@ -401,15 +401,20 @@ def _normalizer():
 
 
 @functools.lru_cache(maxsize=None)
-def _arabic_letters_table() -> dict[int, str]:
-    """Arabic-only letters (ط ذ ص …) as the Sorani letters of loanword spelling (translit_arabic_letters.tsv)."""
-    return str.maketrans({row["letter"]: row["sorani"] for row in load_table("translit_arabic_letters.tsv")})
+def _arabic_letters() -> tuple[dict[int, str], re.Pattern]:
+    """Arabic-only letters (ط ذ ص …) as the Sorani letters of loanword spelling (translit_arabic_letters.tsv),
+    and a pattern that finds any of them."""
+    table = str.maketrans({row["letter"]: row["sorani"] for row in load_table("translit_arabic_letters.tsv")})
+    return table, re.compile("[" + re.escape("".join(map(chr, table))) + "]")
 
 
 def _prepared(text: str) -> str:
     """The text as the Arabic → Latin side reads it: normalized (initial ر kept) and the Arabic-only letters
     as Sorani spells them."""
-    return _normalizer()(text).translate(_arabic_letters_table())
+    text = _normalizer()(text)
+    table, found = _arabic_letters()
+    # most texts have none of these letters, and a search is much cheaper than a translate pass
+    return text.translate(table) if found.search(text) else text
 
 
 def _to_latin(text: str, scheme: str, capitalize: bool = False) -> str:
