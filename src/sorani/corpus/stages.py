@@ -111,19 +111,20 @@ def _samples(text: str) -> list[str]:
 
 
 def shard_languages(documents: list[Document], config: Config) -> dict:
-    """sample -> language prediction, for the samples of a shard's documents (each distinct one once),
-    computed together (``langid.identify_many``: the same predictions as ``identify``, faster for a batch).
-    ``process_document`` reads them here; a document whose text changes before language ID (a legacy font
-    decoded) has samples not found here and is identified alone."""
+    """sample -> language prediction (its ``label`` and ``score``), for the samples of a shard's documents
+    (each distinct one once), computed together (``langid.identify_many``: the same labels and scores as
+    ``identify``, faster for a batch; without the scores of the other labels, which the stage does not
+    read). ``process_document`` reads them here; a document whose text changes before language ID (a
+    legacy font decoded) has samples not found here and is identified alone."""
     lid = config.langid
     if not (lid.enabled and available()["langid"]):
         return {}
-    from ..langid import identify_many, words
+    from ..langid import _best_many, words
 
     enough = _enough_letters(lid.min_letters).match
     samples = list(dict.fromkeys(sample for doc in documents if not doc.error and enough(doc.text, 0, 2000)
                                  for sample in _samples(doc.text)))
-    return dict(zip(samples, identify_many([words(sample) for sample in samples])))
+    return dict(zip(samples, _best_many([words(sample) for sample in samples])))
 
 
 @functools.lru_cache(maxsize=16)
