@@ -100,6 +100,24 @@ def test_batch_predictions_equal_one_text_at_a_time(texts):
     assert sorani.langid.identify_many(word_lists[::-1]) == expected[::-1]
 
 
+@settings(max_examples=50, deadline=None)
+@given(st.lists(KURDISH_TEXT | st.text(max_size=30), max_size=20))
+def test_best_predictions_are_the_first_of_the_ranked_ones(texts):
+    # the lighter pairs of a batch (corpus language ID) carry the label and score that identify_many ranks
+    # first, ties included (an undetermined text's scores are all equal), and the same types where none
+    texts = texts + ["", "12 !!", "ئەمڕۆ باران باری", "ب" * 700, "امروز هوا خیلی خوب است", "abc", "x y"]
+    word_lists = [sorani.langid.words(t) for t in texts]
+    expected = [(p.label, p.score) for p in sorani.langid.identify_many(word_lists)]
+    assert [(p.label, p.score) for p in sorani.langid._best_many(word_lists)] == expected
+
+
+def test_best_predictions_on_real_sorani_lines(news_sample):
+    lines = [line for line in news_sample.splitlines() if line.strip()]
+    word_lists = [sorani.langid.words(t) for t in lines + [line[:40] for line in lines]]
+    expected = [(p.label, p.score) for p in sorani.langid.identify_many(word_lists)]
+    assert [(p.label, p.score) for p in sorani.langid._best_many(word_lists)] == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="كيىھهکیەـ\u200c ab", max_size=30) | KURDISH_TEXT)
 def test_fold_equals_one_translation(text):

@@ -11,6 +11,7 @@ import bisect
 import functools
 import itertools
 import math
+from typing import NamedTuple
 
 CHUNK = 4096  # words per numpy step (a few MB of keys)
 _EMPTY = (1 << 64) - 1  # a free slot of the hash table, and the key of an n-gram that cannot be known
@@ -246,6 +247,60 @@ def predictions(word_lists: list[list[str]]):
     whose sum does not fit the model's 32-bit fields is left to ``identify_words``. None without numpy."""
     import numpy as np
 
+    from .langid import Prediction
+
+    found = _scores(word_lists)
+    if found is None:
+        return None
+    result, judged, scores, languages = found
+    if not judged:
+        return result
+    # best first, as sorted((score, language), reverse=True) ranks them: a tie goes to the later name
+    later_name_first = np.argsort(np.argsort(languages)[::-1])
+    order = np.lexsort((np.broadcast_to(later_name_first, scores.shape), -scores), axis=1)
+    ranked = zip(judged, languages[order].tolist(), np.take_along_axis(scores, order, axis=1).tolist())
+    for i, labels, values in ranked:
+        result[i] = Prediction(labels[0], values[0], dict(zip(labels, values)))
+    return result
+
+
+class Best(NamedTuple):
+    """The best label of a prediction and its score, without the scores of the other labels."""
+
+    label: str
+    score: float
+
+
+def best_predictions(word_lists: list[list[str]]):
+    """The ``label`` and ``score`` of ``predictions(word_lists)``, as ``Best`` pairs (a batch's language ID
+    mostly needs no more): the same numbers, without ranking every label of every text. A text left to
+    ``identify_words`` keeps its whole ``Prediction``. None without numpy."""
+    import numpy as np
+
+    found = _scores(word_lists)
+    if found is None:
+        return None
+    result, judged, scores, languages = found
+    if not judged:
+        return result
+    # the largest score; on a tie the later name, as sorted((score, language), reverse=True) puts first:
+    # argmax takes the first of the largest, so the columns go in reverse order of the names
+    later_first = np.argsort(languages)[::-1]
+    in_order = scores[:, later_first]
+    best = in_order.argmax(axis=1)
+    labels = languages[later_first][best].tolist()
+    values = in_order[np.arange(len(judged)), best].tolist()
+    for i, label, value in zip(judged, labels, values):
+        result[i] = Best(label, value)
+    return result
+
+
+def _scores(word_lists: list[list[str]]):
+    """(a list with the predictions of the texts not scored here and None for the others, the indices of
+    the others, their scores as a float64 matrix with a column per language, the languages as an object
+    array), or None without numpy."""
+    import numpy as np
+
     from .langid import Prediction, _model, identify_words
 
     every = list(itertools.chain.from_iterable(word_lists))
@@ -273,8 +328,9 @@ def predictions(word_lists: list[list[str]]):
             result[i] = Prediction("und", 0.0, {})
         else:
             judged.append(i)
+    languages = np.array(model.languages, dtype=object)
     if not judged:
-        return result
+        return result, judged, None, languages
     # as _prediction_from computes, one operation for all the texts where it rounds the same
     unit = [1.0 / ((1 << model.fraction) * known[i] ** model.length_power) for i in judged]
     totals = sums[judged, :n].astype(np.float64) * np.array(unit)[:, None] + np.array(model.bias)
@@ -284,11 +340,4 @@ def predictions(word_lists: list[list[str]]):
     for variant, first in model.variants:
         weights[:, first] += weights[:, variant]
     scores = weights[:, list(model.firsts(range(n)))] * norm[:, None]
-    # best first, as sorted((score, language), reverse=True) ranks them: a tie goes to the later name
-    languages = np.array(model.languages, dtype=object)
-    later_name_first = np.argsort(np.argsort(languages)[::-1])
-    order = np.lexsort((np.broadcast_to(later_name_first, scores.shape), -scores), axis=1)
-    ranked = zip(judged, languages[order].tolist(), np.take_along_axis(scores, order, axis=1).tolist())
-    for i, labels, values in ranked:
-        result[i] = Prediction(labels[0], values[0], dict(zip(labels, values)))
-    return result
+    return result, judged, scores, languages

@@ -272,6 +272,15 @@ def identify_many(word_lists: list[list[str]]) -> list[Prediction]:
     return found if found is not None else [identify_words(words) for words in word_lists]
 
 
+def _best_many(word_lists: list[list[str]]) -> list:
+    """The ``label`` and ``score`` of ``identify_many(word_lists)`` (objects with those two attributes: a
+    ``Prediction`` or a lighter pair), for a caller that reads no other label's score."""
+    from ._langid_batch import best_predictions
+
+    found = best_predictions(word_lists) if word_lists else []
+    return found if found is not None else [identify_words(words) for words in word_lists]
+
+
 def _prediction_from(packed: int, model: _Model) -> Prediction:
     """The prediction from the sum of a text's packed n-gram fields."""
     n = len(model.labels)
