@@ -685,9 +685,15 @@ def _normalizer() -> Normalizer:
 
 @functools.lru_cache(maxsize=200_000)
 def _analyses(word: str) -> tuple[tuple, ...]:
-    """The readings of ``word``, best first, each as (lemma, stem, part of speech, morphemes, features (a dict
-    or pairs), score): ``analyze`` makes them into Analysis objects of the caller's own, built only there."""
-    normalized = _normalizer()(word)
+    """The readings of ``word``, best first, each as (lemma, stem, part of speech, morphemes, features, score):
+    ``analyze`` makes them into Analysis objects of the caller's own, built only there. They depend on the
+    normalized word alone, so spellings that normalize alike (كوردستان, کوردستان) share one computation."""
+    return _normalized_analyses(_normalizer()(word))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _normalized_analyses(normalized: str) -> tuple[tuple, ...]:
+    """``_analyses`` of a normalized word."""
     counts = _counts()
     lemmas = _lemmas()
     lemma_pos = _lemma_pos()
@@ -731,7 +737,7 @@ def _analyses(word: str) -> tuple[tuple, ...]:
         for rank, parse in enumerate(verb_readings):
             stem_ = next(surface for surface, role in reversed(parse.pieces) if role == "stem")
             morphemes = [_morpheme(surface, role) for surface, role in parse.pieces]
-            analyses.append((verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes, parse.features,
+            analyses.append((verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes, dict(parse.features),
                              round(top - rank * 0.5, 3)))
         analyses.sort(key=lambda a: -a[5])
     return tuple(analyses)
@@ -751,8 +757,23 @@ def analyze(word: str) -> list[Analysis]:
     if word.__class__ is not str:
         require_str(word)
     word = word.strip()
-    return [Analysis(word, lemma, stem_, pos, list(morphemes), dict(features), score)
-            for lemma, stem_, pos, morphemes, features, score in _analyses(word)]
+    out = []
+    for lemma, stem_, pos, morphemes, features, score in _analyses(word):
+        # Analysis(word, lemma, ...) field by field: the same object without the dataclass __init__ call, which
+        # cost as much as the rest of a cached call (tests/test_morphology.py compares the two)
+        reading = _new(Analysis)
+        reading.word = word
+        reading.lemma = lemma
+        reading.stem = stem_
+        reading.pos = pos
+        reading.morphemes = morphemes.copy()
+        reading.features = features.copy()
+        reading.score = score
+        out.append(reading)
+    return out
+
+
+_new = object.__new__
 
 
 def lemmatize(word: str) -> str:

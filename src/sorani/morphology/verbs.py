@@ -260,6 +260,21 @@ def _right_table() -> dict[str, dict[str, tuple[tuple[str, str, bool], ...]]]:
 
 
 
+@functools.cache
+def _parse_plan() -> tuple:
+    """The tables ``parses`` reads for every word, fetched once: the irregular forms, ``_ending_plan``, the
+    tries of ``_prefixed_ends`` (non-finite, finite) and the past voices."""
+    return (irregular_forms(), *_ending_plan(), (_prefixed_ends(False), _prefixed_ends(True)), _past_voices())
+
+
+def _parse_order(parse: VerbParse) -> tuple:
+    return parse.nominal_head, -parse.stem_length, len(parse.pieces)
+
+
+def _candidate_order(candidate: tuple) -> tuple:
+    return candidate[:2]
+
+
 @functools.lru_cache(maxsize=100_000)
 def parses(word: str) -> tuple[VerbParse, ...]:
     """Verb parses of a normalized ``word``, best first.
@@ -267,40 +282,38 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     >>> [(p.lemma, p.pieces) for p in parses("ڕایگەیاند")][0]
     ('ڕاگەیشتن', (('ڕا', 'preverb'), ('ی', 'clitic'), ('گە', 'stem'), ('یاند', 'suffix')))
     """
-    irregular = irregular_forms()
+    irregular, right_ends, stems, prefixed, past_voices = _parse_plan()
     if word in irregular:
         return (irregular[word],)
-    results: dict[tuple, VerbParse] = {}
-    right_ends, stems = _ending_plan()
-    prefixed = _prefixed_ends(False), _prefixed_ends(True)  # (their first keys: a quick test first)
-    ends = []  # (where what follows a stem would begin, its readings by kind), found from the end of the word
-    end = len(word)
-    while end >= 0:
-        here = right_ends.get(word[end:])
-        if here is None:  # (and no longer string that ends the word can follow a stem)
-            break
-        if here[0] or here[1]:
-            ends.append((end, here))
-        end -= 1
     candidates = []  # every stem of the table that occurs in the word where what follows it can end it
-    for end, kinds in ends:
-        node, start = stems, end  # the stems that end there, shortest first
-        while start > 0:
-            start -= 1
-            node = node.get(word[start])
-            if node is None:
-                break
-            entries = node.get("")
-            if entries is not None:
-                for entry, kind in entries:
-                    tails = kinds[kind]
-                    if tails:
-                        candidates.append((start, end - start, entry, tails))
-    candidates.sort(key=lambda c: c[:2])  # from the start of the word, shorter stems first (table order)
+    end = len(word)
+    while end >= 0:  # (where what follows a stem would begin, found from the end of the word)
+        kinds = right_ends.get(word[end:])
+        if kinds is None:  # (and no longer string that ends the word can follow a stem)
+            break
+        if kinds[0] or kinds[1]:
+            node, start = stems, end  # the stems that end there, shortest first
+            while start > 0:
+                start -= 1
+                node = node.get(word[start])
+                if node is None:
+                    break
+                entries = node.get("")
+                if entries is not None:
+                    for entry, kind in entries:
+                        tails = kinds[kind]
+                        if tails:
+                            candidates.append((start, end - start, entry, tails))
+        end -= 1
+    if not candidates:
+        return ()
+    if len(candidates) > 1:
+        candidates.sort(key=_candidate_order)  # from the start of the word, shorter stems first (table order)
+    results: dict[tuple, VerbParse] = {}
     for start, _, (stem_, kind, infinitive), tails in candidates:
         left = word[:start]
         for voice, tail, shaped_infinitive in tails:
-            voice_past = voice in _past_voices()
+            voice_past = voice in past_voices
             needs_prefix = kind == "present" and not voice_past
             # past stem + ن: the masdar, or with دە/نە before it a finite 3pl (دەکردن, دەبوون)
             for infinitive_form in ((True, False) if shaped_infinitive else (False,)):
@@ -336,7 +349,9 @@ def parses(word: str) -> tuple[VerbParse, ...]:
                     key = parse.pieces
                     if key not in results or results[key].evidence < score:
                         results[key] = parse
-    return tuple(sorted(results.values(), key=lambda p: (p.nominal_head, -p.stem_length, len(p.pieces))))
+    if len(results) < 2:
+        return tuple(results.values())
+    return tuple(sorted(results.values(), key=_parse_order))
 
 
 @functools.cache
