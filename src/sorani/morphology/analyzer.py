@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gzip
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -674,6 +675,7 @@ def _ranked_readings(normalized: str) -> list[tuple[float, tuple[list, str]]]:
 # the morphemes of stems and verb readings, one object for each (surface, role): fewer objects for the garbage collector
 # to walk through in the cache of analyses
 _morpheme = functools.lru_cache(maxsize=100_000)(Morpheme)
+_SCORE = operator.itemgetter(5)  # (the score of an analysis record)
 _NO_FEATURES: dict[str, str] = {}  # (never changed: analyze hands out copies)
 
 
@@ -683,12 +685,18 @@ def _normalizer() -> Normalizer:
     return _default_normalizer("standard", None)
 
 
+@functools.cache
+def _normalize_word():
+    """``_normalizer()`` as a bound method (a call through the instance's ``__call__`` slot costs more)."""
+    return _normalizer().__call__
+
+
 @functools.lru_cache(maxsize=200_000)
 def _analyses(word: str) -> tuple[tuple, ...]:
     """The readings of ``word``, best first, each as (lemma, stem, part of speech, morphemes, features, score):
     ``analyze`` makes them into Analysis objects of the caller's own, built only there. They depend on the
     normalized word alone, so spellings that normalize alike (كوردستان, کوردستان) share one computation."""
-    return _normalized_analyses(_normalizer()(word))
+    return _normalized_analyses(_normalize_word()(word))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -739,7 +747,7 @@ def _normalized_analyses(normalized: str) -> tuple[tuple, ...]:
             morphemes = [_morpheme(surface, role) for surface, role in parse.pieces]
             analyses.append((verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes, dict(parse.features),
                              round(top - rank * 0.5, 3)))
-        analyses.sort(key=lambda a: -a[5])
+        analyses.sort(key=_SCORE, reverse=True)  # (stable, as with key -score: ties keep their order)
     return tuple(analyses)
 
 

@@ -62,8 +62,9 @@ def _ending_plan() -> tuple[dict[str, tuple[tuple, tuple]], dict]:
     """What ``parses`` looks for from the end of a word: every string that ends a string of ``_right_table``
     (itself too), each with the readings of that string after a present and a past stem (empty when it is
     only the end of one), a flat table the garbage collector need not walk; and a letter trie of the
-    reversed stems of ``_stems()`` (the key "": the stem's entries in table order, each with its kind's
-    place in ``_KINDS``)."""
+    reversed stems of ``_stems()``: letter -> (the node below, the entries of the stem that ends there in
+    table order, each with its kind's place in ``_KINDS``; empty when none does), so that one look-up reads
+    both."""
     rights = _right_table()
     ends: dict[str, list] = {}
     for index, kind in enumerate(_KINDS):
@@ -71,13 +72,17 @@ def _ending_plan() -> tuple[dict[str, tuple[tuple, tuple]], dict]:
             for i in range(len(right) + 1):
                 ends.setdefault(right[i:], [(), ()])
             ends[right][index] = tails
-    stems: dict = {}
+    trie: dict = {}
     for entry in _stems():
-        node = stems
+        node = trie
         for ch in reversed(entry[0]):
             node = node.setdefault(ch, {})
         node[""] = node.get("", ()) + ((entry, _KINDS.index(entry[1])),)
-    return {end: tuple(found) for end, found in ends.items()}, stems
+
+    def pairs(node: dict) -> dict:
+        return {ch: (pairs(child), child.get("", ())) for ch, child in node.items() if ch}
+
+    return {end: tuple(found) for end, found in ends.items()}, pairs(trie)
 
 
 @functools.cache
@@ -271,8 +276,7 @@ def _parse_order(parse: VerbParse) -> tuple:
     return parse.nominal_head, -parse.stem_length, len(parse.pieces)
 
 
-def _candidate_order(candidate: tuple) -> tuple:
-    return candidate[:2]
+_START_AND_LENGTH = operator.itemgetter(0, 1)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -293,13 +297,13 @@ def parses(word: str) -> tuple[VerbParse, ...]:
             break
         if kinds[0] or kinds[1]:
             node, start = stems, end  # the stems that end there, shortest first
-            while start > 0:
+            while start:
                 start -= 1
-                node = node.get(word[start])
-                if node is None:
+                step = node.get(word[start])
+                if step is None:
                     break
-                entries = node.get("")
-                if entries is not None:
+                node, entries = step
+                if entries:
                     for entry, kind in entries:
                         tails = kinds[kind]
                         if tails:
@@ -308,7 +312,7 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     if not candidates:
         return ()
     if len(candidates) > 1:
-        candidates.sort(key=_candidate_order)  # from the start of the word, shorter stems first (table order)
+        candidates.sort(key=_START_AND_LENGTH)  # from the start of the word, shorter stems first (table order)
     results: dict[tuple, VerbParse] = {}
     for start, _, (stem_, kind, infinitive), tails in candidates:
         left = word[:start]
@@ -410,8 +414,9 @@ def is_infinitive(parse: VerbParse) -> bool:
 _CONDITION = re.compile(r"(!?)(\w+)(?:(>=|<=|=|<|>)(\d+))?")
 
 
-_COMPARE = {None: lambda value, _: bool(value), "=": operator.eq, ">=": operator.ge, "<=": operator.le,
-            "<": operator.lt, ">": operator.gt}
+# (a bare fact holds when it is not 0: its number is 0)
+_COMPARE = {None: operator.ne, "=": operator.eq, ">=": operator.ge, "<=": operator.le, "<": operator.lt,
+            ">": operator.gt}
 
 
 @functools.cache
