@@ -397,5 +397,5 @@ def test_left_parses_need_no_look_when_a_present_stem_has_no_prefix_before_it():
         for finite in (True, False):
             marked = any("negation" in features or "aspect" in features or "mood" in features
                          or any(role == "preverb" for _, role in pieces)
-                         for pieces, features, _ in verbs._left_parses(word, finite))
+                         for pieces, features, *_ in verbs._left_parses(word, finite))
             assert not marked or verbs._ends_prefixed(word, finite)
