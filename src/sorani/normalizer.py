@@ -318,8 +318,20 @@ class Normalizer:
         return self._steps
 
     @functools.cached_property
-    def _plan(self) -> tuple[tuple[tuple[str, ...], Callable[[str], str]], ...]:
-        return tuple((step.trigger, step.apply) for step in self.steps)
+    def _plan(self) -> tuple[tuple[str | None, frozenset[str] | None, tuple[str, ...], Callable[[str], str]], ...]:
+        """Each step as (its one trigger, the first characters of its several triggers, the triggers, the step
+        without its pre-check): one ``in`` for a single trigger, and a step of several is passed over at once
+        when the text holds none of their first characters."""
+        plan = []
+        for step in self.steps:
+            trigger = step.trigger
+            if len(trigger) == 1:
+                plan.append((trigger[0], None, (), step.apply))
+            elif trigger and all(trigger):
+                plan.append((None, frozenset(t[0] for t in trigger), trigger, step.apply))
+            else:
+                plan.append((None, None, trigger, step.apply))
+        return tuple(plan)
 
     @functools.cached_property
     def _active(self) -> frozenset[str]:
@@ -337,12 +349,18 @@ class Normalizer:
         return frozenset(chars)
 
     def __call__(self, text: str) -> str:
-        require_str(text)
+        if text.__class__ is not str:  # (a str passes without the call)
+            require_str(text)
         active = self._active
         if active and active.isdisjoint(text) and self.options["tier"] != "repair":
             return text
-        for trigger, apply in self._plan:
-            if trigger:
+        for single, firsts, trigger, apply in self._plan:
+            if single is not None:
+                if single not in text:
+                    continue
+            elif trigger:
+                if firsts is not None and firsts.isdisjoint(text):
+                    continue
                 for t in trigger:
                     if t in text:
                         break

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gzip
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -674,6 +675,7 @@ def _ranked_readings(normalized: str) -> list[tuple[float, tuple[list, str]]]:
 # the morphemes of stems and verb readings, one object for each (surface, role): fewer objects for the garbage collector
 # to walk through in the cache of analyses
 _morpheme = functools.lru_cache(maxsize=100_000)(Morpheme)
+_SCORE = operator.itemgetter(5)  # (the score of an analysis record)
 _NO_FEATURES: dict[str, str] = {}  # (never changed: analyze hands out copies)
 
 
@@ -683,11 +685,23 @@ def _normalizer() -> Normalizer:
     return _default_normalizer("standard", None)
 
 
+@functools.cache
+def _normalize_word():
+    """``_normalizer()`` as a bound method (a call through the instance's ``__call__`` slot costs more)."""
+    return _normalizer().__call__
+
+
 @functools.lru_cache(maxsize=200_000)
 def _analyses(word: str) -> tuple[tuple, ...]:
-    """The readings of ``word``, best first, each as (lemma, stem, part of speech, morphemes, features (a dict
-    or pairs), score): ``analyze`` makes them into Analysis objects of the caller's own, built only there."""
-    normalized = _normalizer()(word)
+    """The readings of ``word``, best first, each as (lemma, stem, part of speech, morphemes, features, score):
+    ``analyze`` makes them into Analysis objects of the caller's own, built only there. They depend on the
+    normalized word alone, so spellings that normalize alike (كوردستان, کوردستان) share one computation."""
+    return _normalized_analyses(_normalize_word()(word))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _normalized_analyses(normalized: str) -> tuple[tuple, ...]:
+    """``_analyses`` of a normalized word."""
     counts = _counts()
     lemmas = _lemmas()
     lemma_pos = _lemma_pos()
@@ -731,9 +745,9 @@ def _analyses(word: str) -> tuple[tuple, ...]:
         for rank, parse in enumerate(verb_readings):
             stem_ = next(surface for surface, role in reversed(parse.pieces) if role == "stem")
             morphemes = [_morpheme(surface, role) for surface, role in parse.pieces]
-            analyses.append((verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes, parse.features,
+            analyses.append((verbs.lemma_of(parse, _lemma_set()), stem_, "VERB", morphemes, dict(parse.features),
                              round(top - rank * 0.5, 3)))
-        analyses.sort(key=lambda a: -a[5])
+        analyses.sort(key=_SCORE, reverse=True)  # (stable, as with key -score: ties keep their order)
     return tuple(analyses)
 
 
@@ -751,8 +765,23 @@ def analyze(word: str) -> list[Analysis]:
     if word.__class__ is not str:
         require_str(word)
     word = word.strip()
-    return [Analysis(word, lemma, stem_, pos, list(morphemes), dict(features), score)
-            for lemma, stem_, pos, morphemes, features, score in _analyses(word)]
+    out = []
+    for lemma, stem_, pos, morphemes, features, score in _analyses(word):
+        # Analysis(word, lemma, ...) field by field: the same object without the dataclass __init__ call, which
+        # cost as much as the rest of a cached call (tests/test_morphology.py compares the two)
+        reading = _new(Analysis)
+        reading.word = word
+        reading.lemma = lemma
+        reading.stem = stem_
+        reading.pos = pos
+        reading.morphemes = morphemes.copy()
+        reading.features = features.copy()
+        reading.score = score
+        out.append(reading)
+    return out
+
+
+_new = object.__new__
 
 
 def lemmatize(word: str) -> str:

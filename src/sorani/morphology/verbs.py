@@ -61,23 +61,32 @@ _KINDS = ("present", "past")
 def _ending_plan() -> tuple[dict[str, tuple[tuple, tuple]], dict]:
     """What ``parses`` looks for from the end of a word: every string that ends a string of ``_right_table``
     (itself too), each with the readings of that string after a present and a past stem (empty when it is
-    only the end of one), a flat table the garbage collector need not walk; and a letter trie of the
-    reversed stems of ``_stems()`` (the key "": the stem's entries in table order, each with its kind's
-    place in ``_KINDS``)."""
+    only the end of one), each reading as (voice, tail, shaped like an infinitive, its pieces, the voice's
+    feature), a flat table the garbage collector need not walk; and a letter trie of the
+    reversed stems of ``_stems()``: letter -> (the node below, the entries of the stem that ends there in
+    table order, each with its kind's place in ``_KINDS``; empty when none does), so that one look-up reads
+    both."""
     rights = _right_table()
+    voices = _voice_features()
     ends: dict[str, list] = {}
     for index, kind in enumerate(_KINDS):
         for right, tails in rights.get(kind, {}).items():
             for i in range(len(right) + 1):
                 ends.setdefault(right[i:], [(), ()])
-            ends[right][index] = tails
-    stems: dict = {}
+            ends[right][index] = tuple(  # (each reading with its pieces after the stem and its voice feature)
+                (voice, tail, shaped, tuple((p, "suffix") for p in (voice, tail) if p), voices[voice] if voice else "")
+                for voice, tail, shaped in tails)
+    trie: dict = {}
     for entry in _stems():
-        node = stems
+        node = trie
         for ch in reversed(entry[0]):
             node = node.setdefault(ch, {})
         node[""] = node.get("", ()) + ((entry, _KINDS.index(entry[1])),)
-    return {end: tuple(found) for end, found in ends.items()}, stems
+
+    def pairs(node: dict) -> dict:
+        return {ch: (pairs(child), child.get("", ())) for ch, child in node.items() if ch}
+
+    return {end: tuple(found) for end, found in ends.items()}, pairs(trie)
 
 
 @functools.cache
@@ -161,7 +170,11 @@ def _prefixed_ends(finite: bool) -> dict:
 
 def _ends_prefixed(left: str, finite: bool) -> bool:
     """Does ``left`` end in one of the strings of ``_prefixed_ends``?"""
-    node = _prefixed_ends(finite)
+    return _ends_in(left, _prefixed_ends(finite))
+
+
+def _ends_in(left: str, node: dict) -> bool:
+    """Does ``left`` end in one of the strings of a trie of ``_prefixed_ends``?"""
     for i in range(len(left) - 1, -1, -1):
         node = node.get(left[i])
         if node is None:
@@ -183,10 +196,13 @@ def _lexicon() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], ...], dict, int], ...]:
+def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], ...], dict, int, str, bool, bool],
+                                                     ...]:
     """Ways to read what precedes the stem: [preverb or known nominal part] [negation] [aspect] [agent].
     An agent clitic needs a preverb, negation or aspect before it; an infinitive takes neither aspect nor
-    agent."""
+    agent. Each as (pieces, features, how many of negation, aspect and agent it has, and what ``parses``
+    asks of every one, here once for a left part: the preverb or nominal part in front (the head), whether a
+    preverb is among the pieces, whether the pieces start with a nominal part)."""
     counts, preverbs = _lexicon(), _preverbs()
     node = _left_trie(finite)
     size = len(left)
@@ -220,7 +236,9 @@ def _left_parses(left: str, finite: bool) -> tuple[tuple[tuple[tuple[str, str], 
             pieces.append((asp, "prefix"))
         if agent:
             pieces.append((agent, "clitic"))
-        out.append((tuple(pieces), features, bool(neg) + bool(asp) + bool(agent)))
+        head = "".join(p for p, r in pieces if r in ("preverb", "stem"))
+        out.append((tuple(pieces), features, bool(neg) + bool(asp) + bool(agent), head,
+                    any(r == "preverb" for _, r in pieces), bool(head) and pieces[0][1] == "stem"))
     return tuple(out)
 
 
@@ -260,6 +278,20 @@ def _right_table() -> dict[str, dict[str, tuple[tuple[str, str, bool], ...]]]:
 
 
 
+@functools.cache
+def _parse_plan() -> tuple:
+    """The tables ``parses`` reads for every word, fetched once: the irregular forms, ``_ending_plan``, the
+    tries of ``_prefixed_ends`` (non-finite, finite) and the past voices."""
+    return (irregular_forms(), *_ending_plan(), (_prefixed_ends(False), _prefixed_ends(True)), _past_voices())
+
+
+def _parse_order(parse: VerbParse) -> tuple:
+    return parse.nominal_head, -parse.stem_length, len(parse.pieces)
+
+
+_START_AND_LENGTH = operator.itemgetter(0, 1)
+
+
 @functools.lru_cache(maxsize=100_000)
 def parses(word: str) -> tuple[VerbParse, ...]:
     """Verb parses of a normalized ``word``, best first.
@@ -267,76 +299,71 @@ def parses(word: str) -> tuple[VerbParse, ...]:
     >>> [(p.lemma, p.pieces) for p in parses("ڕایگەیاند")][0]
     ('ڕاگەیشتن', (('ڕا', 'preverb'), ('ی', 'clitic'), ('گە', 'stem'), ('یاند', 'suffix')))
     """
-    irregular = irregular_forms()
+    irregular, right_ends, stems, prefixed, past_voices = _parse_plan()
     if word in irregular:
         return (irregular[word],)
-    results: dict[tuple, VerbParse] = {}
-    right_ends, stems = _ending_plan()
-    prefixed = _prefixed_ends(False), _prefixed_ends(True)  # (their first keys: a quick test first)
-    ends = []  # (where what follows a stem would begin, its readings by kind), found from the end of the word
-    end = len(word)
-    while end >= 0:
-        here = right_ends.get(word[end:])
-        if here is None:  # (and no longer string that ends the word can follow a stem)
-            break
-        if here[0] or here[1]:
-            ends.append((end, here))
-        end -= 1
     candidates = []  # every stem of the table that occurs in the word where what follows it can end it
-    for end, kinds in ends:
-        node, start = stems, end  # the stems that end there, shortest first
-        while start > 0:
-            start -= 1
-            node = node.get(word[start])
-            if node is None:
-                break
-            entries = node.get("")
-            if entries is not None:
-                for entry, kind in entries:
-                    tails = kinds[kind]
-                    if tails:
-                        candidates.append((start, end - start, entry, tails))
-    candidates.sort(key=lambda c: c[:2])  # from the start of the word, shorter stems first (table order)
+    end = len(word)
+    while end >= 0:  # (where what follows a stem would begin, found from the end of the word)
+        kinds = right_ends.get(word[end:])
+        if kinds is None:  # (and no longer string that ends the word can follow a stem)
+            break
+        if kinds[0] or kinds[1]:
+            node, start = stems, end  # the stems that end there, shortest first
+            while start:
+                start -= 1
+                step = node.get(word[start])
+                if step is None:
+                    break
+                node, entries = step
+                if entries:
+                    for entry, kind in entries:
+                        tails = kinds[kind]
+                        if tails:
+                            candidates.append((start, end - start, entry, tails))
+        end -= 1
+    if not candidates:
+        return ()
+    if len(candidates) > 1:
+        candidates.sort(key=_START_AND_LENGTH)  # from the start of the word, shorter stems first (table order)
+    results: dict[tuple, VerbParse] = {}
     for start, _, (stem_, kind, infinitive), tails in candidates:
         left = word[:start]
-        for voice, tail, shaped_infinitive in tails:
-            voice_past = voice in _past_voices()
+        for voice, tail, shaped_infinitive, after, voice_feature in tails:
+            voice_past = voice in past_voices
             needs_prefix = kind == "present" and not voice_past
             # past stem + ن: the masdar, or with دە/نە before it a finite 3pl (دەکردن, دەبوون)
             for infinitive_form in ((True, False) if shaped_infinitive else (False,)):
-                if needs_prefix and (left[-1:] not in prefixed[not infinitive_form]
-                                     or not _ends_prefixed(left, not infinitive_form)):
+                finite = not infinitive_form
+                if needs_prefix and (left[-1:] not in prefixed[finite] or not _ends_in(left, prefixed[finite])):
                     continue  # (no reading of the left part could pass the test below)
-                for pieces, features, evidence in _left_parses(left, not infinitive_form):
+                for pieces, features, evidence, head, has_preverb, nominal in _left_parses(left, finite):
                     if (shaped_infinitive and not infinitive_form and "aspect" not in features
                             and "negation" not in features):
                         continue
-                    if (kind == "present" and not voice_past and "negation" not in features
-                            and "aspect" not in features and "mood" not in features
-                            and not any(r == "preverb" for _, r in pieces)):
+                    if (needs_prefix and "negation" not in features and "aspect" not in features
+                            and "mood" not in features and not has_preverb):
                         continue  # a present stem needs a prefix or a preverb before it
                     if len(stem_) == 1 and not evidence and not voice:
                         continue
                     if (kind == "present" and not voice and not tail and stem_[-1] not in "اەێۆوی"
                             and features.get("aspect") == "ipfv"):
                         continue  # دە/ئە + a present stem needs a person ending unless the stem ends in a vowel (دەڵێ)
-                    head = "".join(p for p, r in pieces if r in ("preverb", "stem"))  # preverb / nominal part
-                    body = list(pieces) + [(stem_, "stem")]
-                    body += [(p, "suffix") for p in (voice, tail) if p]
-                    feats = dict(features)
-                    feats["tense"] = "pst" if kind == "past" or voice_past else "prs"
-                    if infinitive_form:
-                        feats["verbform"] = "inf"
-                    if voice:
-                        feats["voice"] = _voice_features()[voice]
+                    key = pieces + ((stem_, "stem"),) + after  # (head: the preverb / nominal part)
                     score = evidence + bool(voice) + bool(tail)
-                    nominal = bool(head) and pieces[0][1] == "stem"
-                    parse = VerbParse(head + infinitive, tuple(body), tuple(feats.items()), score, len(stem_),
-                                      nominal)
-                    key = parse.pieces
-                    if key not in results or results[key].evidence < score:
-                        results[key] = parse
-    return tuple(sorted(results.values(), key=lambda p: (p.nominal_head, -p.stem_length, len(p.pieces))))
+                    known = results.get(key)
+                    if known is None or known.evidence < score:  # (a parse is built only when it is kept)
+                        feats = dict(features)
+                        feats["tense"] = "pst" if kind == "past" or voice_past else "prs"
+                        if infinitive_form:
+                            feats["verbform"] = "inf"
+                        if voice:
+                            feats["voice"] = voice_feature
+                        results[key] = VerbParse(head + infinitive, key, tuple(feats.items()), score, len(stem_),
+                                                 nominal)
+    if len(results) < 2:
+        return tuple(results.values())
+    return tuple(sorted(results.values(), key=_parse_order))
 
 
 @functools.cache
@@ -395,8 +422,9 @@ def is_infinitive(parse: VerbParse) -> bool:
 _CONDITION = re.compile(r"(!?)(\w+)(?:(>=|<=|=|<|>)(\d+))?")
 
 
-_COMPARE = {None: lambda value, _: bool(value), "=": operator.eq, ">=": operator.ge, "<=": operator.le,
-            "<": operator.lt, ">": operator.gt}
+# (a bare fact holds when it is not 0: its number is 0)
+_COMPARE = {None: operator.ne, "=": operator.eq, ">=": operator.ge, "<=": operator.le, "<": operator.lt,
+            ">": operator.gt}
 
 
 @functools.cache
