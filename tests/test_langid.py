@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -230,3 +231,53 @@ def test_marker_words_contest_badini_lines_in_the_sorani_gold(shared_data):
     sorani_line = "پێویستە لەسەر بەغدا سیاسەتی خۆی بگۆڕێت و ئامانجی ڕوون و ئاشکرا بۆ ئاسایشی خۆی دابنێت"
     assert contested(sorani_line, "ckb", markers) is None
     assert contested(sorani_line, "sdh", markers) == "ckb"
+
+
+AUDIT = Path(__file__).resolve().parents[1] / "evaluation" / "langid" / "kurdishlid-audit.tsv"
+
+
+def test_audit_file_is_well_formed():
+    from sorani.evaluate.langid import AUDITED_FILES, read_audit
+
+    audit = read_audit(AUDIT)
+    file_labels = dict(zip(AUDITED_FILES, ("ckb", "kmr", "sdh", "hac")))
+    for (name, number), (stratum, file_label, audited) in audit.items():
+        assert number % 10 == 0, "only held-out lines are read"
+        assert file_labels[name] == file_label
+        assert stratum in ("disagreement", "agreement-sample")
+        assert audited in ("ckb", "kmr", "sdh", "hac", "?")
+    strata = [stratum for stratum, _, _ in audit.values()]
+    assert strata.count("agreement-sample") == 100
+
+
+def test_audited_labels_of_real_lines(shared_data):
+    # Badini news filed among the Sorani lines, and Sorani prose filed as Southern Kurdish, are read as such
+    from sorani.evaluate.langid import labelled_lines, read_audit
+
+    audit = read_audit(AUDIT)
+    origins: list = []
+    pairs = labelled_lines(shared_data / "langid", held_out=True, origins=origins)
+    text_of = dict(zip(origins, (text for _, text in pairs)))
+    badini = text_of["train/CentralKurdish-arab_train.txt", 350]
+    assert " ل " in badini and audit["train/CentralKurdish-arab_train.txt", 350][2] == "kmr"
+    sorani_prose = text_of["train/SouthernKurdish-arab_train.txt", 540]
+    assert sorani_prose.startswith("دوای هێرشەکەی") and audit["train/SouthernKurdish-arab_train.txt", 540][2] == "ckb"
+    assert all(origin in text_of for origin in audit)
+
+
+def test_audited_weights_stratify_the_sample():
+    from sorani.evaluate.langid import audited_weights, weighted_f1
+
+    ckb, kmr = "train/CentralKurdish-arab_train.txt", "train/NorthernKurdish-arab_train.txt"
+    audit = {(ckb, 0): ("disagreement", "ckb", "kmr"), (ckb, 10): ("agreement-sample", "ckb", "ckb"),
+             (kmr, 0): ("agreement-sample", "kmr", "ckb"), (kmr, 30): ("disagreement", "kmr", "?")}
+    held = [("ckb", "ڕێز ل دامەزرێنەرێن"), ("ckb", "لە کاتێکدا"), ("ckb", "بەڵام"), ("ckb", "ئەو"),
+            ("kmr", "بە تایبەت"), ("kmr", "ژ"), ("kmr", "یەحیا قەساب"), ("fa", "این")]
+    origins = [(ckb, 0), (ckb, 10), (ckb, 20), (ckb, 30), (kmr, 0), (kmr, 10), (kmr, 30), ("other", 0)]
+    weights = audited_weights(held, origins, audit)
+    # the ckb stratum of agreements holds 3 lines and 1 was read; the kmr one 2 lines and 1 read
+    assert weights == [("kmr", 1.0), ("ckb", 3.0), ("ckb", 0.0), ("ckb", 0.0), ("ckb", 2.0), ("kmr", 0.0),
+                       ("kmr", 0.0), ("fa", 1.0)]
+    predicted = ["kmr", "ckb", "ckb", "ckb", "kmr", "kmr", "ckb", "fa"]
+    precision, recall, _ = weighted_f1(weights, predicted, "ckb")
+    assert (precision, recall) == (1.0, 0.6)
