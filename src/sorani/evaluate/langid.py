@@ -288,6 +288,7 @@ def run(gold_paths: list[Path], show: int) -> Report:
                 details.append(f"  {label:4s} {p:.4f} {r:.4f} {f:.4f}")
                 figures[f"gold-checked clean F1 {label}"] = f
     audit_path = _audit_path()
+    weights = None
     if audit_path is not None and not gold_paths:
         audit = read_audit(audit_path)
         weights = audited_weights(held, origins, audit)
@@ -324,6 +325,23 @@ def run(gold_paths: list[Path], show: int) -> Report:
                 pairs = [x for x, k in zip(noisy + others, ok) if k]
                 _, _, f = per_label_f1(pairs, [x for x, k in zip(guess + other_guess, ok) if k])["ckb"]
                 figures[f"gold-checked ckb F1, {keyboard} keyboard noise {int(rate * 100)}%"] = f
+        if weights is not None:  # every line read as Sorani (and not in Latin letters) gets the noise
+            rng = random.Random(13)
+            noisy_rows = [i for i, ((label, w), (_, t)) in enumerate(zip(weights, held))
+                          if label == "ckb" and w and not re.search("[a-zA-Z]", t)]
+            kept = [(label, w) for (label, w), (_, t) in zip(weights, held)
+                    if label != "ckb" or not re.search("[a-zA-Z]", t)]
+            for keyboard, table in confusions(shared).items():
+                for rate in (0.5, 1.0):
+                    guess = list(predicted)
+                    for i in noisy_rows:
+                        guess[i] = identify(keyboard_noise(held[i][1], table, rate, rng)).label
+                    guess = [g for g, (label, _), (_, t) in zip(guess, weights, held)
+                             if label != "ckb" or not re.search("[a-zA-Z]", t)]
+                    p, r, f = weighted_f1(kept, guess, "ckb")
+                    figures[f"audited-estimate ckb F1, {keyboard} keyboard noise {int(rate * 100)}%"] = f
+                    details.append(f"audited estimate, ckb with {keyboard}-keyboard noise at {rate:.0%}: "
+                                   f"P {p:.4f} R {r:.4f} F1 {f:.4f}")
         flores = shared / "normalization" / "synthetic-flores"
         for keyboard in ("Arabic", "Persian"):
             path = flores / f"Sorani-{keyboard}" / "devtest_100.src"
