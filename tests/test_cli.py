@@ -121,6 +121,18 @@ def test_parallel_run_writes_the_lines_before_a_bad_one(tmp_path):
     assert parallel.stderr == serial.stderr and f"{path}:3" in parallel.stderr.decode()
 
 
+def test_parallel_run_writes_the_lines_before_a_missing_file(tmp_path):
+    # with -j 2 the lines of the good file were lost when the next file could not be opened
+    path = tmp_path / "good.txt"
+    path.write_text("هێزێكی\nرایگەیاند\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    serial = run("normalize", "-j", "1", str(path), str(missing))
+    parallel = run("normalize", "-j", "2", str(path), str(missing))
+    assert serial.returncode == parallel.returncode == 2
+    assert parallel.stdout == serial.stdout == "هێزێکی\nڕایگەیاند\n".encode()
+    assert parallel.stderr == serial.stderr and str(missing) in parallel.stderr.decode()
+
+
 def test_evaluate_with_a_gold_file_that_is_not_utf8(tmp_path):
     # was a UnicodeDecodeError traceback
     gold = tmp_path / "gold.tsv"

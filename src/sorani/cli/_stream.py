@@ -61,7 +61,7 @@ def map_lines(func: Processor, lines: Iterable[str], jobs: int = 1) -> Iterator[
             batch: list[str] = []
             try:
                 batch.extend(itertools.islice(it, 2048 * jobs))
-            except InputError:  # a bad line: write the lines before it first, as one process does
+            except (InputError, OSError):  # a bad line or file: write the lines before it first, as -j 1 does
                 yield from pool.imap(func, batch, chunksize=256)
                 raise
             if not batch:
