@@ -79,6 +79,10 @@ def test_bad_input_becomes_rejected_records(tmp_path):
     assert rejected["e"] == "read:empty"
     accepted = [r["id"] for r in read_parts(tmp_path / "out" / "accepted")]
     assert accepted == ["a"] and stats["rejected_by_reason"]["dup-of"] == 1  # doc.txt.gz repeats a
+    # the counts group reasons without their detail: the keys were 'read:json-error:', 'read:missing-field:'
+    assert {"read:json-error", "read:missing-field", "read:invalid-utf8", "read:empty"} <= set(
+        stats["rejected_by_reason"])
+    assert not [reason for reason in stats["rejected_by_reason"] if reason.endswith(":")]
 
 
 def test_config_errors_before_any_work(tmp_path):

@@ -182,10 +182,11 @@ def finalize_shard(index: int, config: Config, out: Path, decisions: dict[int, t
 
 
 def _reason_group(reason: str) -> str:
-    """``lang:fa 0.98`` -> ``lang:fa``; ``quality:stopword_ratio=0.01`` -> ``quality:stopword_ratio``."""
+    """``lang:fa 0.98`` -> ``lang:fa``; ``quality:stopword_ratio=0.01`` -> ``quality:stopword_ratio``;
+    ``read:json-error: Expecting value`` -> ``read:json-error``."""
     if reason.startswith("dup-of:"):
         return "dup-of"
-    return reason.split(" ")[0].split("=")[0]
+    return reason.split(" ")[0].split("=")[0].rstrip(":")
 
 
 def _empty_stats() -> dict:
