@@ -144,6 +144,17 @@ def test_evaluate_with_a_gold_file_that_is_not_utf8(tmp_path):
     assert result.returncode == 2 and result.stderr.decode().count("\n") == 1
 
 
+def test_evaluate_lemma_skips_blank_and_short_gold_rows(tmp_path):
+    # a blank or one-column row among the held-out rows was a ValueError traceback (exit 1)
+    gold = tmp_path / "unimorph.tsv"
+    rows = ["lemma\tform\ttags", "گوند\tگوندەکان\tN;PL;DEF", *["ماڵ\tماڵەکە\tN;SG;DEF"] * 4, *[""] * 5,
+            "کورد"]  # held out: rows 0, 5 (blank) and 10 (one column)
+    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run("evaluate", "lemma", "--gold", str(gold))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "held-out accuracy (1 rows): 1.0000" in result.stdout.decode()
+
+
 def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):
     # a TimeoutError (no Dask scheduler at the address) was printed as "sorani: error: : None"
     from sorani import cli
