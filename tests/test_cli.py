@@ -155,6 +155,18 @@ def test_evaluate_lemma_skips_blank_and_short_gold_rows(tmp_path):
     assert "held-out accuracy (1 rows): 1.0000" in result.stdout.decode()
 
 
+def test_evaluate_translit_skips_blank_gold_rows(tmp_path):
+    # a blank line in wergor.dev.tsv was a ValueError traceback
+    (tmp_path / "transliteration").mkdir()
+    (tmp_path / "morphology").mkdir()
+    wergor = ["latin\tarabic", "kurd\tکورد", *["gund\tگوند"] * 4, "", "gund\tگوند"]  # held out: rows 0 and 5
+    (tmp_path / "transliteration" / "wergor.dev.tsv").write_text("\n".join(wergor) + "\n", encoding="utf-8")
+    (tmp_path / "morphology" / "unimorph.trainval.tsv").write_text("lemma\tform\ttags\n", encoding="utf-8")
+    result = run("evaluate", "translit", "--gold", str(tmp_path))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "wergor Arabic→Latin word accuracy (1 words): 1.0000" in result.stdout.decode()
+
+
 def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):
     # a TimeoutError (no Dask scheduler at the address) was printed as "sorani: error: : None"
     from sorani import cli
