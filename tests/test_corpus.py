@@ -231,6 +231,8 @@ def test_top_bigram_ratio_counts_the_most_repeated_bigram(words):
      ("[dedup]\nnum_perm = 0\n", "num_perm"),  # silently no near dedup
      ("[dedup]\nshingle = 2.5\n", "shingle"),
      ("[dedup]\nthreshold = 2.0\n", "threshold"),
+     ("[dedup]\nseed = -1\n", "seed"),  # was a ValueError traceback from numpy after the shards were read
+     ("[dedup]\nseed = 4294967296\n", "seed"),
      ("[output]\nshard_size = 2.5\n", "shard_size"),
      ("[input]\ntext_field = 5\n", "text_field"),  # every document rejected as missing-field
      ("[langid]\nkeep = \"ckb\"\n", "keep"),  # a str is not a list: {'c', 'k', 'b'} rejected all Sorani

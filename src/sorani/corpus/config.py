@@ -148,6 +148,8 @@ def _validate(config: Config) -> None:
     for key in ("shingle", "num_perm", "bands"):
         if getattr(config.dedup, key) < 1:
             raise ConfigError(f"dedup.{key} must be at least 1")
+    if not 0 <= config.dedup.seed < 2**32:  # numpy's RandomState draws the MinHash permutations from it
+        raise ConfigError("dedup.seed must be between 0 and 2**32 - 1")
     if not 0 < config.dedup.threshold <= 1:
         raise ConfigError("dedup.threshold must be above 0 and at most 1")
     for section, key in (("langid", "min_score"), ("langid", "min_kept_share"),
