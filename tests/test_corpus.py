@@ -254,6 +254,20 @@ def test_wrong_values_are_config_errors_before_any_work(tmp_path, toml, match):
         build([], tmp_path / "out", config=config)
 
 
+def test_an_unknown_label_to_keep_is_a_config_error_before_any_work(tmp_path):
+    # was taken: a misspelt label (kur for kmr) rejected every such document as lang:kmr
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[langid]\nkeep = ["ckb", "kur"]\n')
+    with pytest.raises(ConfigError, match="langid.keep: unknown label 'kur'"):
+        build([], tmp_path / "out", config=bad)
+    assert not (tmp_path / "out").exists()
+    config = Config()
+    config.langid.keep = ["ckb", "kur"]
+    with pytest.raises(ConfigError, match="kur"):
+        build([], tmp_path / "out", config=config)
+    assert Config().langid.keep == ["ckb"]
+
+
 def test_build_arguments_are_checked(tmp_path):
     for jobs in (0, -1, "2", 1.5):
         with pytest.raises(ConfigError, match="jobs"):

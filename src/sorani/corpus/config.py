@@ -135,7 +135,12 @@ def _kind_name(default: object) -> str:
 
 
 def _validate(config: Config) -> None:
+    from ..langid import LABELS_DOC
     from ..normalizer import DIGIT_STYLES, TIERS
+
+    unknown = [label for label in config.langid.keep if label not in LABELS_DOC]
+    if unknown:  # a misspelt label would reject every document
+        raise ConfigError(f"langid.keep: unknown label {unknown[0]!r}; choose from {', '.join(LABELS_DOC)}")
 
     if config.normalize.tier not in TIERS:
         raise ConfigError(f"normalize.tier must be one of {', '.join(TIERS)}")
