@@ -16,7 +16,7 @@ pytest.importorskip("numpy")
 import pyarrow.parquet as pq  # noqa: E402
 
 import sorani  # noqa: E402
-from sorani.corpus import Config, build  # noqa: E402
+from sorani.corpus import Config, build, load_config  # noqa: E402
 from sorani.errors import ConfigError  # noqa: E402
 
 
@@ -265,7 +265,11 @@ def test_an_unknown_label_to_keep_is_a_config_error_before_any_work(tmp_path):
     config.langid.keep = ["ckb", "kur"]
     with pytest.raises(ConfigError, match="kur"):
         build([], tmp_path / "out", config=config)
-    assert Config().langid.keep == ["ckb"]
+    (tmp_path / "none.toml").write_text("[langid]\nkeep = []\n")  # was taken too: every document rejected
+    with pytest.raises(ConfigError, match="at least one label"):
+        build([], tmp_path / "out", config=tmp_path / "none.toml")
+    (tmp_path / "off.toml").write_text("[langid]\nenabled = false\nkeep = []\n")
+    assert not load_config(tmp_path / "off.toml").langid.enabled
 
 
 def test_build_arguments_are_checked(tmp_path):

@@ -141,6 +141,8 @@ def _validate(config: Config) -> None:
     unknown = [label for label in config.langid.keep if label not in LABELS_DOC]
     if unknown:  # a misspelt label would reject every document
         raise ConfigError(f"langid.keep: unknown label {unknown[0]!r}; choose from {', '.join(LABELS_DOC)}")
+    if config.langid.enabled and not config.langid.keep:
+        raise ConfigError("langid.keep must name at least one label (or set langid.enabled = false)")
 
     if config.normalize.tier not in TIERS:
         raise ConfigError(f"normalize.tier must be one of {', '.join(TIERS)}")
