@@ -167,6 +167,16 @@ def test_evaluate_translit_skips_blank_gold_rows(tmp_path):
     assert "wergor Arabic→Latin word accuracy (1 words): 1.0000" in result.stdout.decode()
 
 
+@pytest.mark.parametrize("value", ["²", "①", "--5"])
+def test_numbers_spell_of_a_digit_that_is_not_a_number_is_one_line(value):
+    # str.isdigit() is true for ² and ①, and '--5' less its minus signs is digits: int() raised a traceback
+    result = run("numbers", f"--spell={value}")
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message == f"sorani: error: not a number: {value!r}\n"
+    spelt = run("numbers", "--spell", "٢١٠٠٠", "-5").stdout.decode().splitlines()
+    assert spelt == ["بیست و یەک هەزار", "سالب پێنج"]
+
+
 def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):
     # a TimeoutError (no Dask scheduler at the address) was printed as "sorani: error: : None"
     from sorani import cli

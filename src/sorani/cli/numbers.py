@@ -59,8 +59,7 @@ def dates_line(line: str, ref: datetime.date | None = None) -> dict:
 def _run_numbers(args: argparse.Namespace) -> int:
     if args.spell:
         for value in args.spell:
-            print(numbers.number_to_words(value if not value.lstrip("-").isdigit() else int(value),
-                                          ordinal=args.ordinal or False))
+            print(numbers.number_to_words(value, ordinal=args.ordinal or False))  # it reads digit strings
         return 0
     if args.ordinal:
         raise InputError("--ordinal goes with --spell")
