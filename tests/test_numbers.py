@@ -148,3 +148,12 @@ def test_an_ordinal_option_that_is_not_a_bool_or_a_suffix_is_a_config_error(ordi
     with pytest.raises(ConfigError, match="ordinal"):
         sorani.number_to_words(3, ordinal=ordinal)
     assert sorani.number_to_words(3, ordinal="ەمین") == "سێیەمین"
+
+
+def test_a_run_of_more_digits_than_python_reads_as_an_int_is_found():
+    # was a ValueError (the limit of 4300 digits for integer string conversion), also in `sorani numbers`
+    text = "ژمارەی " + "٧" * 5000 + " و ٢٥٠٠ سەرباز"
+    found = sorani.find_numbers(text)
+    assert [(n.text, n.start, n.kind) for n in found] == [
+        ("٧" * 5000, 7, "cardinal"), ("٢٥٠٠", 5010, "cardinal")]
+    assert found[0].value == Decimal("7" * 5000) and found[1].value == 2500

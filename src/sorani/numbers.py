@@ -290,7 +290,10 @@ def _digit_span(m: re.Match) -> NumberSpan:
         value: int | Decimal = Decimal(ascii_body)
         kind = "decimal" if kind == "cardinal" else kind
     else:
-        value = int(ascii_body)
+        try:
+            value = int(ascii_body)
+        except ValueError:  # more digits than Python turns into an int (sys.get_int_max_str_digits)
+            value = Decimal(ascii_body)
     return NumberSpan(m.start(), m.end(), raw, value, kind)
 
 
