@@ -85,6 +85,23 @@ def test_bad_input_becomes_rejected_records(tmp_path):
     assert not [reason for reason in stats["rejected_by_reason"] if reason.endswith(":")]
 
 
+def test_a_byte_order_mark_at_the_start_of_a_csv_or_jsonl_file_is_skipped(tmp_path):
+    # Excel's "CSV UTF-8" starts with one: the first column was named '\ufefftext' and every row was rejected
+    # as read:missing-field; in JSONL the first document was read:json-error
+    text = "سەرۆکوەزیرانی عێراق ئەمڕۆ بە سەرۆکایەتیی شاندێکی حکومەت بەرەو ئەمریکا بەڕێکەوت و لەگەڵ بایدن کۆبووەوە"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "excel.csv").write_bytes(b"\xef\xbb\xbf" + f"text,id\n{text},a\n".encode())
+    record = json.dumps({"id": "b", "text": text + " لە واشنتن"}, ensure_ascii=False)
+    (folder / "notes.jsonl").write_bytes(b"\xef\xbb\xbf" + record.encode() + b"\n")
+    stats = build([folder], tmp_path / "out", config=Config())
+    rejected = {r["id"]: r["reason"] for r in read_parts(tmp_path / "out" / "rejected")}
+    accepted = [r["id"] for r in read_parts(tmp_path / "out" / "accepted")]
+    assert "a" in accepted and set(accepted) | set(rejected) == {"a", "b"}  # the ids were read too
+    assert not [reason for reason in rejected.values() if reason.startswith("read:")]
+    assert stats["documents"]["input"] == 2
+
+
 def test_config_errors_before_any_work(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[quality]\nmin_wordz = 3\n")
