@@ -177,6 +177,16 @@ def test_numbers_spell_of_a_digit_that_is_not_a_number_is_one_line(value):
     assert spelt == ["بیست و یەک هەزار", "سالب پێنج"]
 
 
+@pytest.mark.parametrize("option", ["--text-field", "--id-field"])
+def test_corpus_build_refuses_an_empty_field_name(tmp_path, option):
+    # was passed over: the build went on reading the default field
+    (tmp_path / "in.jsonl").write_text('{"id": "a", "text": "سڵاو لە هەمووان"}\n', encoding="utf-8")
+    result = run("corpus", "build", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"), option, "")
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and "must not be empty" in message
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):
     # a TimeoutError (no Dask scheduler at the address) was printed as "sorani: error: : None"
     from sorani import cli
