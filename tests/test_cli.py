@@ -187,6 +187,22 @@ def test_corpus_build_refuses_an_empty_field_name(tmp_path, option):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(("command", "redirect", "says"), [
+    ("normalize", "<&-", "no standard input"), ("sort", "<&-", "no standard input"),
+    ("normalize FILE", ">&-", "no standard output"), ("sort FILE", ">&-", "no standard output")])
+def test_a_closed_stdin_or_stdout_is_a_one_line_error(tmp_path, command, redirect, says):
+    # was an AttributeError traceback ('NoneType' object has no attribute 'buffer' / 'write')
+    import shlex
+
+    path = tmp_path / "in.txt"
+    path.write_text("هێزێكی\n", encoding="utf-8")
+    shell = f"{shlex.quote(sys.executable)} -m sorani {command.replace('FILE', shlex.quote(str(path)))} {redirect}"
+    result = subprocess.run(shell, shell=True, stdout=subprocess.DEVNULL if redirect == "<&-" else None,
+                            stderr=subprocess.PIPE, timeout=120, cwd=ROOT)
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and says in message, message
+
+
 def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):
     # a TimeoutError (no Dask scheduler at the address) was printed as "sorani: error: : None"
     from sorani import cli
