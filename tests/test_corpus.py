@@ -293,6 +293,10 @@ def test_build_arguments_are_checked(tmp_path):
     for jobs in (0, -1, "2", 1.5):
         with pytest.raises(ConfigError, match="jobs"):
             build([], tmp_path / "out", jobs=jobs)
+    for name in ("resume", "overwrite", "progress"):  # overwrite="no" used to replace an earlier build
+        with pytest.raises(ConfigError, match=f"{name} must be True or False"):
+            build([], tmp_path / "out", **{name: "no"})
+    assert not (tmp_path / "out").exists()
     with pytest.raises(TypeError, match="out"):
         build([], None)
     with pytest.raises(TypeError, match="config"):
