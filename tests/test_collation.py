@@ -57,3 +57,15 @@ def test_one_str_is_not_a_list_of_words():
     with pytest.raises(sorani.SoraniError, match="reverse"):
         sorani.sorted_words(["ڕێ", "ران"], reverse="yes")
     assert sorani.sorted_words(("ڕێ", "ران"), reverse=True) == ["ڕێ", "ران"]
+
+
+def test_letter_look_ups_refuse_a_non_str():
+    # None and 5 were -1 and False, as if they were a non-Kurdish character
+    from sorani.alphabet import alphabet_index, is_kurdish_letter
+
+    assert alphabet_index("ڕ") == alphabet_index("ر") + 1 and is_kurdish_letter("ڵ") and not is_kurdish_letter("ك")
+    for bad in (None, 5, ["ڕ"]):
+        with pytest.raises(TypeError, match="char must be str"):
+            alphabet_index(bad)
+        with pytest.raises(TypeError, match="char must be str"):
+            is_kurdish_letter(bad)
