@@ -130,6 +130,17 @@ def test_resume_gives_the_same_output(tmp_path, demo):
     assert before == after and first["documents"] == again["documents"]
 
 
+def test_resume_refuses_a_folder_that_is_not_a_build(tmp_path):
+    # the build was written in among the folder's own files (without --resume it is refused as not empty)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("تێبینی", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not the output of a build"):
+        build([], folder, resume=True)
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.txt"]
+    assert build([], tmp_path / "new", resume=True)["documents"]["input"] > 0  # a new folder: a fresh build
+
+
 def test_local_engine_in_parallel_matches_serial(tmp_path):
     serial = build([], tmp_path / "one", jobs=1)
     parallel = build([], tmp_path / "two", jobs=2)

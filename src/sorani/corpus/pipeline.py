@@ -251,6 +251,9 @@ def prepare(out: Path, config: Config, resume: bool, overwrite: bool) -> None:
                               "--overwrite replaces only a build's output")
         for entry in out.iterdir():
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+    if resume and not saved.exists() and out.exists() and any(out.iterdir()):
+        raise ConfigError(f"{out} is not the output of a build ({WORK}/config.json is missing): there is "
+                          "nothing to resume; use a new or empty folder")
     if resume and saved.exists() and json.loads(saved.read_text()) != config.to_dict():
         raise ConfigError(f"{out} was built with another configuration; resume with the same --config")
     work.mkdir(parents=True, exist_ok=True)
