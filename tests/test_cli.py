@@ -203,6 +203,17 @@ def test_a_closed_stdin_or_stdout_is_a_one_line_error(tmp_path, command, redirec
     assert result.returncode == 2 and message.count("\n") == 1 and says in message, message
 
 
+@pytest.mark.parametrize(("yaml", "says"), [
+    ("langid: [ckb\n", "bad.yaml:2:1: expected ',' or ']'"),
+    ("dedup:\n  seed: !!python/object/apply:os.system [echo]\n", "bad.yaml:2:9: could not determine a constructor")])
+def test_corpus_build_with_a_broken_yaml_config_is_one_line(tmp_path, yaml, says):
+    # PyYAML's message spans several lines (the snippet and a caret under it)
+    (tmp_path / "bad.yaml").write_text(yaml, encoding="utf-8")
+    result = run("corpus", "build", "-o", str(tmp_path / "out"), "--config", str(tmp_path / "bad.yaml"))
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and says in message, message
+
+
 def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):
     # a TimeoutError (no Dask scheduler at the address) was printed as "sorani: error: : None"
     from sorani import cli

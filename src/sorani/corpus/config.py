@@ -196,8 +196,10 @@ def load(path: str | Path | None) -> Config:
             raise ConfigError("YAML configs need PyYAML (pip install pyyaml); or use TOML") from None
         try:
             data = yaml.safe_load(raw) or {}
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: {exc}") from None
+        except yaml.YAMLError as exc:  # its text spans several lines (with a snippet and a caret): one line
+            mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None) or str(exc)
+            where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+            raise ConfigError(f"{path}{where}: {' '.join(problem.split())}") from None
     else:
         try:
             import tomllib
