@@ -618,8 +618,6 @@ def transliterate(text: str, *, target: str = "latin", scheme: str = "hawar", ca
         raise ConfigError(f"unknown scheme {scheme!r}; choose from {', '.join(SCHEMES)}")
     if not isinstance(capitalize, bool):
         raise ConfigError(f"capitalize must be True or False, not {capitalize!r}")
-    if target == "arabic" and capitalize:
-        raise ConfigError("capitalize=True writes capitals in Latin; Arabic script (target='arabic') has none")
     if target == "arabic" and scheme == "ascii":
         raise ConfigError("target='arabic' reads Hawar Latin (or Wergor's ë for ’); ASCII Latin cannot be "
                           "read back (sh, rr and ii stand for one letter or two)")

@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--scheme", choices=translit.SCHEMES, default="hawar",
                    help="Latin letters: hawar (’ for ع, default), wergor (ë for ع), ascii (sh, rr, ii) or "
                         "ipa (a broad phonemic transcription); ascii and ipa are Arabic-to-Latin only")
-    p.add_argument("--capitalize", action="store_true", help="capitalize sentence starts and known proper names (--to latin)")
+    p.add_argument("--capitalize", action="store_true", help="capitalize sentence starts and known proper names")
     p.set_defaults(func=_run)
 
 
