@@ -214,6 +214,12 @@ def test_corpus_build_with_a_broken_yaml_config_is_one_line(tmp_path, yaml, says
     assert result.returncode == 2 and message.count("\n") == 1 and says in message, message
 
 
+def test_evaluate_help_says_which_tasks_take_a_folder_as_gold():
+    # translit and langid read a folder (--gold DIR in their docs); the help only spoke of files
+    help_text = " ".join(run("evaluate", "-h").stdout.decode().split())
+    assert "for translit the shared data folder, for langid its langid folder" in help_text
+
+
 def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):
     # a TimeoutError (no Dask scheduler at the address) was printed as "sorani: error: : None"
     from sorani import cli
