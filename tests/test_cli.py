@@ -121,6 +121,18 @@ def test_parallel_run_writes_the_lines_before_a_bad_one(tmp_path):
     assert parallel.stderr == serial.stderr and f"{path}:3" in parallel.stderr.decode()
 
 
+def test_parallel_run_writes_the_lines_before_a_missing_file(tmp_path):
+    # with -j 2 the lines of the good file were lost when the next file could not be opened
+    path = tmp_path / "good.txt"
+    path.write_text("هێزێكی\nرایگەیاند\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    serial = run("normalize", "-j", "1", str(path), str(missing))
+    parallel = run("normalize", "-j", "2", str(path), str(missing))
+    assert serial.returncode == parallel.returncode == 2
+    assert parallel.stdout == serial.stdout == "هێزێکی\nڕایگەیاند\n".encode()
+    assert parallel.stderr == serial.stderr and str(missing) in parallel.stderr.decode()
+
+
 def test_evaluate_with_a_gold_file_that_is_not_utf8(tmp_path):
     # was a UnicodeDecodeError traceback
     gold = tmp_path / "gold.tsv"
@@ -130,6 +142,82 @@ def test_evaluate_with_a_gold_file_that_is_not_utf8(tmp_path):
     assert result.returncode == 2 and message.count("\n") == 1 and f"{gold}:2" in message
     result = run("evaluate", "normalize", "--show", "-1")  # was taken: "first -1 misses", all but the last
     assert result.returncode == 2 and result.stderr.decode().count("\n") == 1
+
+
+def test_evaluate_lemma_skips_blank_and_short_gold_rows(tmp_path):
+    # a blank or one-column row among the held-out rows was a ValueError traceback (exit 1)
+    gold = tmp_path / "unimorph.tsv"
+    rows = ["lemma\tform\ttags", "گوند\tگوندەکان\tN;PL;DEF", *["ماڵ\tماڵەکە\tN;SG;DEF"] * 4, *[""] * 5,
+            "کورد"]  # held out: rows 0, 5 (blank) and 10 (one column)
+    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run("evaluate", "lemma", "--gold", str(gold))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "held-out accuracy (1 rows): 1.0000" in result.stdout.decode()
+
+
+def test_evaluate_translit_skips_blank_gold_rows(tmp_path):
+    # a blank line in wergor.dev.tsv was a ValueError traceback
+    (tmp_path / "transliteration").mkdir()
+    (tmp_path / "morphology").mkdir()
+    wergor = ["latin\tarabic", "kurd\tکورد", *["gund\tگوند"] * 4, "", "gund\tگوند"]  # held out: rows 0 and 5
+    (tmp_path / "transliteration" / "wergor.dev.tsv").write_text("\n".join(wergor) + "\n", encoding="utf-8")
+    (tmp_path / "morphology" / "unimorph.trainval.tsv").write_text("lemma\tform\ttags\n", encoding="utf-8")
+    result = run("evaluate", "translit", "--gold", str(tmp_path))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "wergor Arabic→Latin word accuracy (1 words): 1.0000" in result.stdout.decode()
+
+
+@pytest.mark.parametrize("value", ["²", "①", "--5"])
+def test_numbers_spell_of_a_digit_that_is_not_a_number_is_one_line(value):
+    # str.isdigit() is true for ² and ①, and '--5' less its minus signs is digits: int() raised a traceback
+    result = run("numbers", f"--spell={value}")
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message == f"sorani: error: not a number: {value!r}\n"
+    spelt = run("numbers", "--spell", "٢١٠٠٠", "-5").stdout.decode().splitlines()
+    assert spelt == ["بیست و یەک هەزار", "سالب پێنج"]
+
+
+@pytest.mark.parametrize("option", ["--text-field", "--id-field"])
+def test_corpus_build_refuses_an_empty_field_name(tmp_path, option):
+    # was passed over: the build went on reading the default field
+    (tmp_path / "in.jsonl").write_text('{"id": "a", "text": "سڵاو لە هەمووان"}\n', encoding="utf-8")
+    result = run("corpus", "build", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"), option, "")
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and "must not be empty" in message
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("command", "redirect", "says"), [
+    ("normalize", "<&-", "no standard input"), ("sort", "<&-", "no standard input"),
+    ("normalize FILE", ">&-", "no standard output"), ("sort FILE", ">&-", "no standard output")])
+def test_a_closed_stdin_or_stdout_is_a_one_line_error(tmp_path, command, redirect, says):
+    # was an AttributeError traceback ('NoneType' object has no attribute 'buffer' / 'write')
+    import shlex
+
+    path = tmp_path / "in.txt"
+    path.write_text("هێزێكی\n", encoding="utf-8")
+    shell = f"{shlex.quote(sys.executable)} -m sorani {command.replace('FILE', shlex.quote(str(path)))} {redirect}"
+    result = subprocess.run(shell, shell=True, stdout=subprocess.DEVNULL if redirect == "<&-" else None,
+                            stderr=subprocess.PIPE, timeout=120, cwd=ROOT)
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and says in message, message
+
+
+@pytest.mark.parametrize(("yaml", "says"), [
+    ("langid: [ckb\n", "bad.yaml:2:1: expected ',' or ']'"),
+    ("dedup:\n  seed: !!python/object/apply:os.system [echo]\n", "bad.yaml:2:9: could not determine a constructor")])
+def test_corpus_build_with_a_broken_yaml_config_is_one_line(tmp_path, yaml, says):
+    # PyYAML's message spans several lines (the snippet and a caret under it)
+    (tmp_path / "bad.yaml").write_text(yaml, encoding="utf-8")
+    result = run("corpus", "build", "-o", str(tmp_path / "out"), "--config", str(tmp_path / "bad.yaml"))
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and says in message, message
+
+
+def test_evaluate_help_says_which_tasks_take_a_folder_as_gold():
+    # translit and langid read a folder (--gold DIR in their docs); the help only spoke of files
+    help_text = " ".join(run("evaluate", "-h").stdout.decode().split())
+    assert "for translit the shared data folder, for langid its langid folder" in help_text
 
 
 def test_an_os_error_without_a_file_name_still_says_what_happened(monkeypatch, capsys):

@@ -57,3 +57,25 @@ def test_one_str_is_not_a_list_of_words():
     with pytest.raises(sorani.SoraniError, match="reverse"):
         sorani.sorted_words(["ڕێ", "ران"], reverse="yes")
     assert sorani.sorted_words(("ڕێ", "ران"), reverse=True) == ["ڕێ", "ران"]
+
+
+def test_letter_look_ups_refuse_a_non_str():
+    # None and 5 were -1 and False, as if they were a non-Kurdish character
+    from sorani.alphabet import alphabet_index, is_kurdish_letter
+
+    assert alphabet_index("ڕ") == alphabet_index("ر") + 1
+    assert is_kurdish_letter("ڵ") and not is_kurdish_letter("ك")
+    for bad in (None, 5, ["ڕ"]):
+        with pytest.raises(TypeError, match="char must be str"):
+            alphabet_index(bad)
+        with pytest.raises(TypeError, match="char must be str"):
+            is_kurdish_letter(bad)
+
+
+def test_runs_of_digits_compare_by_value_however_long():
+    # the runs were padded to 24 digits: longer ones compared as text (10^24 before 999…9, 0…05 before 3)
+    words = ["ژمارە " + n for n in ("1" + "0" * 24, "9" * 24, "0" * 30 + "5", "٣", "۱۱", "10", "007")]
+    assert sorani.sorted_words(words) == ["ژمارە " + n for n in (
+        "٣", "0" * 30 + "5", "007", "10", "۱۱", "9" * 24, "1" + "0" * 24)]
+    shorter = ["ڕێ", "ڕێ!", "ڕێ٠٠٩", "ڕێ10", "ڕێگا"]  # as before
+    assert sorani.sorted_words(reversed(shorter)) == shorter

@@ -16,7 +16,7 @@ pytest.importorskip("numpy")
 import pyarrow.parquet as pq  # noqa: E402
 
 import sorani  # noqa: E402
-from sorani.corpus import Config, build  # noqa: E402
+from sorani.corpus import Config, build, load_config  # noqa: E402
 from sorani.errors import ConfigError  # noqa: E402
 
 
@@ -79,6 +79,27 @@ def test_bad_input_becomes_rejected_records(tmp_path):
     assert rejected["e"] == "read:empty"
     accepted = [r["id"] for r in read_parts(tmp_path / "out" / "accepted")]
     assert accepted == ["a"] and stats["rejected_by_reason"]["dup-of"] == 1  # doc.txt.gz repeats a
+    # the counts group reasons without their detail: the keys were 'read:json-error:', 'read:missing-field:'
+    assert {"read:json-error", "read:missing-field", "read:invalid-utf8", "read:empty"} <= set(
+        stats["rejected_by_reason"])
+    assert not [reason for reason in stats["rejected_by_reason"] if reason.endswith(":")]
+
+
+def test_a_byte_order_mark_at_the_start_of_a_csv_or_jsonl_file_is_skipped(tmp_path):
+    # Excel's "CSV UTF-8" starts with one: the first column was named '\ufefftext' and every row was rejected
+    # as read:missing-field; in JSONL the first document was read:json-error
+    text = "سەرۆکوەزیرانی عێراق ئەمڕۆ بە سەرۆکایەتیی شاندێکی حکومەت بەرەو ئەمریکا بەڕێکەوت و لەگەڵ بایدن کۆبووەوە"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "excel.csv").write_bytes(b"\xef\xbb\xbf" + f"text,id\n{text},a\n".encode())
+    record = json.dumps({"id": "b", "text": text + " لە واشنتن"}, ensure_ascii=False)
+    (folder / "notes.jsonl").write_bytes(b"\xef\xbb\xbf" + record.encode() + b"\n")
+    stats = build([folder], tmp_path / "out", config=Config())
+    rejected = {r["id"]: r["reason"] for r in read_parts(tmp_path / "out" / "rejected")}
+    accepted = [r["id"] for r in read_parts(tmp_path / "out" / "accepted")]
+    assert "a" in accepted and set(accepted) | set(rejected) == {"a", "b"}  # the ids were read too
+    assert not [reason for reason in rejected.values() if reason.startswith("read:")]
+    assert stats["documents"]["input"] == 2
 
 
 def test_config_errors_before_any_work(tmp_path):
@@ -107,6 +128,17 @@ def test_resume_gives_the_same_output(tmp_path, demo):
     again = build([], out, config=config, resume=True)
     after = {p.name: p.read_text() for p in (out / "accepted").glob("part-*")}
     assert before == after and first["documents"] == again["documents"]
+
+
+def test_resume_refuses_a_folder_that_is_not_a_build(tmp_path):
+    # the build was written in among the folder's own files (without --resume it is refused as not empty)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("تێبینی", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not the output of a build"):
+        build([], folder, resume=True)
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.txt"]
+    assert build([], tmp_path / "new", resume=True)["documents"]["input"] > 0  # a new folder: a fresh build
 
 
 def test_local_engine_in_parallel_matches_serial(tmp_path):
@@ -227,6 +259,8 @@ def test_top_bigram_ratio_counts_the_most_repeated_bigram(words):
      ("[dedup]\nnum_perm = 0\n", "num_perm"),  # silently no near dedup
      ("[dedup]\nshingle = 2.5\n", "shingle"),
      ("[dedup]\nthreshold = 2.0\n", "threshold"),
+     ("[dedup]\nseed = -1\n", "seed"),  # was a ValueError traceback from numpy after the shards were read
+     ("[dedup]\nseed = 4294967296\n", "seed"),
      ("[output]\nshard_size = 2.5\n", "shard_size"),
      ("[input]\ntext_field = 5\n", "text_field"),  # every document rejected as missing-field
      ("[langid]\nkeep = \"ckb\"\n", "keep"),  # a str is not a list: {'c', 'k', 'b'} rejected all Sorani
@@ -248,10 +282,32 @@ def test_wrong_values_are_config_errors_before_any_work(tmp_path, toml, match):
         build([], tmp_path / "out", config=config)
 
 
+def test_an_unknown_label_to_keep_is_a_config_error_before_any_work(tmp_path):
+    # was taken: a misspelt label (kur for kmr) rejected every such document as lang:kmr
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[langid]\nkeep = ["ckb", "kur"]\n')
+    with pytest.raises(ConfigError, match="langid.keep: unknown label 'kur'"):
+        build([], tmp_path / "out", config=bad)
+    assert not (tmp_path / "out").exists()
+    config = Config()
+    config.langid.keep = ["ckb", "kur"]
+    with pytest.raises(ConfigError, match="kur"):
+        build([], tmp_path / "out", config=config)
+    (tmp_path / "none.toml").write_text("[langid]\nkeep = []\n")  # was taken too: every document rejected
+    with pytest.raises(ConfigError, match="at least one label"):
+        build([], tmp_path / "out", config=tmp_path / "none.toml")
+    (tmp_path / "off.toml").write_text("[langid]\nenabled = false\nkeep = []\n")
+    assert not load_config(tmp_path / "off.toml").langid.enabled
+
+
 def test_build_arguments_are_checked(tmp_path):
     for jobs in (0, -1, "2", 1.5):
         with pytest.raises(ConfigError, match="jobs"):
             build([], tmp_path / "out", jobs=jobs)
+    for name in ("resume", "overwrite", "progress"):  # overwrite="no" used to replace an earlier build
+        with pytest.raises(ConfigError, match=f"{name} must be True or False"):
+            build([], tmp_path / "out", **{name: "no"})
+    assert not (tmp_path / "out").exists()
     with pytest.raises(TypeError, match="out"):
         build([], None)
     with pytest.raises(TypeError, match="config"):

@@ -49,6 +49,7 @@ def test_language_filter_options():
     # keep="ckb" used to become the set {'c', 'k', 'b'}: every document dropped
     document = Document(text="ئەمڕۆ سەرۆکوەزیرانی عێراق گەیشتە واشنتن و لەگەڵ بایدن کۆبووەوە", id="s")
     assert SoraniLanguageFilter(keep="ckb").filter(document) is True
-    for bad in ({"keep": 5}, {"keep": ()}, {"min_score": 2}, {"min_score": "high"}):
+    # an unknown label ("kur" for kmr) was taken and dropped every such document
+    for bad in ({"keep": 5}, {"keep": ()}, {"keep": ("ckb", "kur")}, {"min_score": 2}, {"min_score": "high"}):
         with pytest.raises(sorani.SoraniError):
             SoraniLanguageFilter(**bad)

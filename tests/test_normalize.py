@@ -133,6 +133,15 @@ def test_normalizer_pickles_and_explains():
     assert steps["h_zwnj"] == "رەزبەر" and steps["initial_r"] == "ڕەزبەر"
 
 
+def test_iter_steps_explains_the_repair_tier_to_its_result():
+    # the repair pass was left out (the last text was 'دستان خوش بیت'), and None was an obscure TypeError
+    repair = Normalizer(tier="repair")
+    steps = list(iter_steps("دستان خوش بیت", repair))
+    assert steps[-1] == ("repair", repair("دستان خوش بیت")) == ("repair", "دەستان خۆش بێت")
+    with pytest.raises(TypeError, match="text must be str"):
+        list(iter_steps(None))
+
+
 def test_every_rule_row_has_reason_and_example():
     from sorani._data import load_table
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sorani
-from sorani.errors import InputError
+from sorani.errors import ConfigError, InputError
 
 WORDS = [
     (0, "سفر"), (7, "حەوت"), (15, "پازدە"), (21, "بیست و یەک"), (99, "نەوەد و نۆ"), (100, "سەد"),
@@ -140,3 +140,20 @@ def test_find_numbers_splits_runs_that_are_not_one_number(text, expected):
 def test_a_number_after_a_comma_is_found(text, expected):
     # a number right after a Latin or Arabic thousands comma used to be skipped (2019,2020 gave 2019 only)
     assert [n.value for n in sorani.find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize("ordinal", [1, 2, 1.0, None, "", "yes", "یەم"])
+def test_an_ordinal_option_that_is_not_a_bool_or_a_suffix_is_a_config_error(ordinal):
+    # 1, 2, 1.0 and None were taken as True or False, and "" wrote a cardinal
+    with pytest.raises(ConfigError, match="ordinal"):
+        sorani.number_to_words(3, ordinal=ordinal)
+    assert sorani.number_to_words(3, ordinal="ەمین") == "سێیەمین"
+
+
+def test_a_run_of_more_digits_than_python_reads_as_an_int_is_found():
+    # was a ValueError (the limit of 4300 digits for integer string conversion), also in `sorani numbers`
+    text = "ژمارەی " + "٧" * 5000 + " و ٢٥٠٠ سەرباز"
+    found = sorani.find_numbers(text)
+    assert [(n.text, n.start, n.kind) for n in found] == [
+        ("٧" * 5000, 7, "cardinal"), ("٢٥٠٠", 5010, "cardinal")]
+    assert found[0].value == Decimal("7" * 5000) and found[1].value == 2500

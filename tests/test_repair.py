@@ -388,3 +388,10 @@ def test_suffix_cuts_equal_the_key_of_every_word_end():
     words = list(repair._lexicon()[0])[::5] + ["کتێبەکانیان", "خانووەکەیە", "دەرگاوو", "ثطةکانی", "ووو", "ئ"]
     for word in words:
         assert repair._suffix_cuts(word) == reference(word)
+
+
+def test_gold_lines_without_a_tab_are_not_pairs(tmp_path):
+    # a line without its gold column was scored against an empty gold (as the normalize task does not)
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("دستان خوش بیت\tدەستان خۆش بێت\nسڵاو\n\t\n\nله كه ل\tلەگەڵ\n", encoding="utf-8")
+    assert repair_task.read_pairs(gold) == [("دستان خوش بیت", "دەستان خۆش بێت"), ("له كه ل", "لەگەڵ")]

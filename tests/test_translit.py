@@ -132,6 +132,18 @@ def test_runs_table_spells_words_outside_the_lexicon():
     assert translit._from_chunks("ژڤقخان") is None and sorani.transliterate("ژڤقخان")
 
 
+def test_schemes_change_only_the_words_they_write():
+    # wergor turned a ’ used as a quote mark into ë, and ascii rewrote Latin input (û → uu, ê → ee)
+    text = "گوتی ’باشە’ و Şêx û Çiya ڕۆیشت"
+    assert sorani.transliterate(text) == "gutî ’başe’ û Şêx û Çiya řoyşt"
+    assert sorani.transliterate(text, scheme="wergor") == "gutî ’başe’ û Şêx û Çiya řoyşt"
+    assert sorani.transliterate(text, scheme="ascii") == "gutii ’bashe’ uu Şêx û Çiya rroysht"
+    for scheme in ("wergor", "ascii"):
+        assert sorani.transliterate(text, scheme=scheme, capitalize=True) == "G" + sorani.transliterate(
+            text, scheme=scheme)[1:]
+    assert sorani.transliterate("عێراق", scheme="wergor") == "ëêraq"
+
+
 def test_capitalize_sentence_starts_and_known_names():
     text = "ئەمڕۆ مستەفا کازمی گەیشتە واشنتن. عێراق و کوردستان؛ شەو و ڕۆژ لە هەولێر"
     out = sorani.transliterate(text, capitalize=True)

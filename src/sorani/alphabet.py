@@ -11,6 +11,8 @@ and the Kurdish alphabetical order. Every other module takes its letters from he
 
 from __future__ import annotations
 
+from .errors import require_str
+
 # (letter, Hawar Latin, class) in the Kurdish alphabetical order used by dictionaries and schools:
 # ڕ follows ر, ڤ follows ف, ڵ follows ل, ە follows ه, ۆ follows و, ێ follows ی.
 _LETTERS: tuple[tuple[str, str, str], ...] = (
@@ -104,7 +106,7 @@ ARABIC_SCRIPT_CLASS = r"\p{Script=Arabic}"
 
 def is_kurdish_letter(char: str) -> bool:
     """True for the 33 letters of the standard Sorani alphabet."""
-    return char in KURDISH_LETTERS
+    return require_str(char, "char") in KURDISH_LETTERS
 
 
 def alphabet_index(char: str) -> int:
@@ -114,6 +116,6 @@ def alphabet_index(char: str) -> int:
     (0, 1)
     """
     try:
-        return ALPHABET.index(char)
+        return ALPHABET.index(require_str(char, "char"))
     except ValueError:
         return -1

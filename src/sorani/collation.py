@@ -45,8 +45,16 @@ def sort_key(word: str) -> tuple[str, str]:
     True
     """
     require_str(word, "word")
-    key = _DIGIT_RUN.sub(lambda m: m.group().zfill(24), _normalizer()(word).translate(_table()))
+    key = _DIGIT_RUN.sub(_number_key, _normalizer()(word).translate(_table()))
     return key, word
+
+
+def _number_key(match: re.Match) -> str:
+    """A run of digits as its number of significant digits, then those digits: ordered by value however long
+    (padding to a fixed width put 10^24 before 999…9 and 0…05 before 3); still only digits, so a number
+    sorts against other characters as before."""
+    digits = match.group().lstrip("0") or "0"
+    return f"{len(digits):010d}{digits}"
 
 
 def sorted_words(words: Iterable[str], *, reverse: bool = False) -> list[str]:

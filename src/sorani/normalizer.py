@@ -474,10 +474,16 @@ def normalize(text: str, *, tier: str = "standard", digits: str | None = None, o
 
 
 def iter_steps(text: str, normalizer: Normalizer | None = None) -> Iterator[tuple[str, str]]:
-    """Yield ``(step name, text after the step)`` for each step that changed something: for explaining."""
+    """Yield ``(step name, text after the step)`` for each step that changed something: for explaining. The
+    repair tier's pass comes last, as ``"repair"`` (``sorani.repair.explain`` tells its changes apart)."""
+    require_str(text)
     normalizer = normalizer or _default("standard", None)
     for step in normalizer.steps:
         new = step(text)
         if new != text:
             yield step.name, new
         text = new
+    if normalizer.options["tier"] == "repair":
+        new = normalizer._repair(text)
+        if new != text:
+            yield "repair", new

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from . import alphabet
 from ._data import load_table
 from ._regex import trie_pattern
-from .errors import InputError, require_str
+from .errors import ConfigError, InputError, require_str
 
 MAX_VALUE = 10**15
 ORDINAL_SUFFIXES = ("ەم", "ەمین")
@@ -102,6 +102,8 @@ def number_to_words(n: int | float | str | Decimal, *, ordinal: bool | str = Fal
     """
     if isinstance(n, bool) or not isinstance(n, (int, float, str, Decimal)):
         raise TypeError(f"n must be a number or a numeric str, not {type(n).__name__}")
+    if not isinstance(ordinal, bool) and ordinal not in ORDINAL_SUFFIXES:
+        raise ConfigError(f"ordinal must be True, False or one of {ORDINAL_SUFFIXES}, not {ordinal!r}")
     try:
         value = Decimal(str(n).translate(_DIGIT_TABLE).replace("٫", ".")) if not isinstance(n, int) else n
     except InvalidOperation:
@@ -124,8 +126,6 @@ def number_to_words(n: int | float | str | Decimal, *, ordinal: bool | str = Fal
     words = sign + _cardinal(int(value))
     if ordinal:
         suffix = ordinal if isinstance(ordinal, str) else ORDINAL_SUFFIXES[0]
-        if suffix not in ORDINAL_SUFFIXES:
-            raise InputError(f"ordinal suffix must be one of {ORDINAL_SUFFIXES}")
         words = _ordinal_of(words, suffix)
     return words
 
@@ -290,7 +290,10 @@ def _digit_span(m: re.Match) -> NumberSpan:
         value: int | Decimal = Decimal(ascii_body)
         kind = "decimal" if kind == "cardinal" else kind
     else:
-        value = int(ascii_body)
+        try:
+            value = int(ascii_body)
+        except ValueError:  # more digits than Python turns into an int (sys.get_int_max_str_digits)
+            value = Decimal(ascii_body)
     return NumberSpan(m.start(), m.end(), raw, value, kind)
 
 

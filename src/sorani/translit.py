@@ -426,7 +426,9 @@ def _to_latin(text: str, scheme: str, capitalize: bool = False) -> str:
     known, to_latin = _known().get, word_to_latin
     parts = _SPLIT_WORDS.split(text)
     parts[1::2] = [known(word) or to_latin(word) for word in parts[1::2]]
-    return _SCHEME_FUNCTIONS[scheme]("".join(parts))
+    if scheme != "hawar":  # only the words written here: a ’ used as a quote mark, or Latin input, stays
+        parts[1::2] = map(_SCHEME_FUNCTIONS[scheme], parts[1::2])
+    return "".join(parts)
 
 
 def _wergor(latin: str) -> str:
@@ -504,8 +506,6 @@ def _capitalized(text: str, convert) -> str:
             sentence = bisect_right(starts, position) - 1
             first = sentence >= 0 and not _ALNUM.search(text, starts[sentence], position)
             parts[k] = _upper_first(latin) if first or _is_name(part) else latin
-        else:
-            parts[k] = convert(part)
         position += len(part)
     return "".join(parts)
 

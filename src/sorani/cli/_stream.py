@@ -31,6 +31,8 @@ def add_stream_arguments(parser: argparse.ArgumentParser, *, jsonl: bool = True)
 def iter_lines(paths: Iterable[str], errors: str = "strict") -> Iterator[str]:
     """Yield decoded lines (without their line break) from files or stdin, one at a time."""
     for path in list(paths) or ["-"]:
+        if path == "-" and sys.stdin is None:  # started with stdin closed (<&-)
+            raise InputError("no standard input to read: name a FILE")
         stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
         name = "<stdin>" if path == "-" else path
         try:
@@ -61,7 +63,7 @@ def map_lines(func: Processor, lines: Iterable[str], jobs: int = 1) -> Iterator[
             batch: list[str] = []
             try:
                 batch.extend(itertools.islice(it, 2048 * jobs))
-            except InputError:  # a bad line: write the lines before it first, as one process does
+            except (InputError, OSError):  # a bad line or file: write the lines before it first, as -j 1 does
                 yield from pool.imap(func, batch, chunksize=256)
                 raise
             if not batch:
@@ -69,8 +71,15 @@ def map_lines(func: Processor, lines: Iterable[str], jobs: int = 1) -> Iterator[
             yield from pool.imap(func, batch, chunksize=256)
 
 
+def stdout():
+    """``sys.stdout``, or ``InputError`` when the command was started with it closed (>&-)."""
+    if sys.stdout is None:
+        raise InputError("no standard output to write to")
+    return sys.stdout
+
+
 def write_out(items: Iterable[object], render: Callable[[object], str]) -> None:
-    out = sys.stdout
+    out = stdout()
     for item in items:
         out.write(render(item))
         out.write("\n")

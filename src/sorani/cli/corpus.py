@@ -43,9 +43,9 @@ def _run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     if args.lines:
         config.input.lines = True
-    if args.text_field:
+    if args.text_field is not None:  # an empty name is refused by the config's checks, not passed over
         config.input.text_field = args.text_field
-    if args.id_field:
+    if args.id_field is not None:
         config.input.id_field = args.id_field
     if args.format:
         config.output.format = args.format

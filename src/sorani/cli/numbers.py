@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime
 import functools
-import sys
 from decimal import Decimal
 
 from .. import collation, dates, numbers
 from ..errors import InputError
-from ._stream import add_stream_arguments, dumps, iter_lines, run_stream
+from ._stream import add_stream_arguments, dumps, iter_lines, run_stream, stdout
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,8 +58,7 @@ def dates_line(line: str, ref: datetime.date | None = None) -> dict:
 def _run_numbers(args: argparse.Namespace) -> int:
     if args.spell:
         for value in args.spell:
-            print(numbers.number_to_words(value if not value.lstrip("-").isdigit() else int(value),
-                                          ordinal=args.ordinal or False))
+            print(numbers.number_to_words(value, ordinal=args.ordinal or False))  # it reads digit strings
         return 0
     if args.ordinal:
         raise InputError("--ordinal goes with --spell")
@@ -72,8 +70,9 @@ def _run_dates(args: argparse.Namespace) -> int:
 
 
 def _run_sort(args: argparse.Namespace) -> int:
+    out = stdout()
     lines = list(iter_lines(args.inputs, args.errors))
     if args.unique:
         lines = list(dict.fromkeys(lines))
-    sys.stdout.write("".join(f"{line}\n" for line in collation.sorted_words(lines, reverse=args.reverse)))
+    out.write("".join(f"{line}\n" for line in collation.sorted_words(lines, reverse=args.reverse)))
     return 0

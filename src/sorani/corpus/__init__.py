@@ -39,7 +39,7 @@ def build(inputs, out, *, config: Config | str | Path | dict | None = None, engi
     ``config``: a ``Config``, a dict of sections, a TOML/YAML file, or None for the defaults."""
     from .. import __version__
     from .._version import RULES_VERSION
-    from ..errors import ConfigError
+    from ..errors import ConfigError, require_bool
     from . import pipeline, report
     from .stages import available, clear_caches
 
@@ -59,6 +59,8 @@ def build(inputs, out, *, config: Config | str | Path | dict | None = None, engi
         raise ConfigError("a scheduler goes with engine='dask' (--engine dask); the local engine has none")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ConfigError(f"jobs must be a whole number of at least 1, not {jobs!r}")
+    for name, value in (("resume", resume), ("overwrite", overwrite), ("progress", progress)):
+        require_bool(value, name)  # overwrite="no" must not replace an earlier build
     if not isinstance(out, (str, os.PathLike)):
         raise TypeError(f"out must be a path, not {type(out).__name__}")
     out = Path(out)

@@ -135,7 +135,14 @@ def _kind_name(default: object) -> str:
 
 
 def _validate(config: Config) -> None:
+    from ..langid import LABELS_DOC
     from ..normalizer import DIGIT_STYLES, TIERS
+
+    unknown = [label for label in config.langid.keep if label not in LABELS_DOC]
+    if unknown:  # a misspelt label would reject every document
+        raise ConfigError(f"langid.keep: unknown label {unknown[0]!r}; choose from {', '.join(LABELS_DOC)}")
+    if config.langid.enabled and not config.langid.keep:
+        raise ConfigError("langid.keep must name at least one label (or set langid.enabled = false)")
 
     if config.normalize.tier not in TIERS:
         raise ConfigError(f"normalize.tier must be one of {', '.join(TIERS)}")
@@ -148,6 +155,8 @@ def _validate(config: Config) -> None:
     for key in ("shingle", "num_perm", "bands"):
         if getattr(config.dedup, key) < 1:
             raise ConfigError(f"dedup.{key} must be at least 1")
+    if not 0 <= config.dedup.seed < 2**32:  # numpy's RandomState draws the MinHash permutations from it
+        raise ConfigError("dedup.seed must be between 0 and 2**32 - 1")
     if not 0 < config.dedup.threshold <= 1:
         raise ConfigError("dedup.threshold must be above 0 and at most 1")
     for section, key in (("langid", "min_score"), ("langid", "min_kept_share"),
@@ -187,8 +196,10 @@ def load(path: str | Path | None) -> Config:
             raise ConfigError("YAML configs need PyYAML (pip install pyyaml); or use TOML") from None
         try:
             data = yaml.safe_load(raw) or {}
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: {exc}") from None
+        except yaml.YAMLError as exc:  # its text spans several lines (with a snippet and a caret): one line
+            mark, problem = getattr(exc, "problem_mark", None), getattr(exc, "problem", None) or str(exc)
+            where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+            raise ConfigError(f"{path}{where}: {' '.join(problem.split())}") from None
     else:
         try:
             import tomllib

@@ -27,6 +27,7 @@ class Document:
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CSV_FIELD_LIMIT = 2**31 - 1
+_BOM = b"\xef\xbb\xbf"  # the UTF-8 byte order mark
 
 
 def _open_binary(path: Path):
@@ -101,6 +102,8 @@ def _read_file(path: Path, config: InputConfig) -> Iterator[Document]:
 def _read_jsonl(handle, name: str, config: InputConfig) -> Iterator[Document]:
     base = Path(name).name
     for number, line in enumerate(handle, 1):
+        if number == 1 and line.startswith(_BOM):  # files saved on Windows often start with one
+            line = line[len(_BOM):]
         if not line.strip():
             continue
         fallback_id = f"{base}:{number}"
@@ -130,7 +133,9 @@ def _read_csv(handle, name: str, config: InputConfig) -> Iterator[Document]:
     # a document may be longer than the csv module's default field limit (128 KiB)
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
     # bytes that are not UTF-8 come through as lone surrogates, so that the row holding them is rejected
-    reader = csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8", errors="surrogateescape", newline=""))
+    # (utf-8-sig: a byte order mark, as Excel writes, is not part of the first column's name)
+    stream = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    reader = csv.DictReader(stream)
     base = Path(name).name
     for number, row in enumerate(reader, 1):
         fallback_id = f"{base}:{number}"

@@ -182,10 +182,11 @@ def finalize_shard(index: int, config: Config, out: Path, decisions: dict[int, t
 
 
 def _reason_group(reason: str) -> str:
-    """``lang:fa 0.98`` -> ``lang:fa``; ``quality:stopword_ratio=0.01`` -> ``quality:stopword_ratio``."""
+    """``lang:fa 0.98`` -> ``lang:fa``; ``quality:stopword_ratio=0.01`` -> ``quality:stopword_ratio``;
+    ``read:json-error: Expecting value`` -> ``read:json-error``."""
     if reason.startswith("dup-of:"):
         return "dup-of"
-    return reason.split(" ")[0].split("=")[0]
+    return reason.split(" ")[0].split("=")[0].rstrip(":")
 
 
 def _empty_stats() -> dict:
@@ -250,6 +251,9 @@ def prepare(out: Path, config: Config, resume: bool, overwrite: bool) -> None:
                               "--overwrite replaces only a build's output")
         for entry in out.iterdir():
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+    if resume and not saved.exists() and out.exists() and any(out.iterdir()):
+        raise ConfigError(f"{out} is not the output of a build ({WORK}/config.json is missing): there is "
+                          "nothing to resume; use a new or empty folder")
     if resume and saved.exists() and json.loads(saved.read_text()) != config.to_dict():
         raise ConfigError(f"{out} was built with another configuration; resume with the same --config")
     work.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,8 @@ def run(gold_paths: list[Path], show: int) -> Report:
     if path is None:
         return Report("lemma", {}, details=["skipped: no UniMorph data (shared/data beside the repository or --gold FILE)"])
     rows = path.read_text(encoding="utf-8").splitlines()[1:]
-    held = [row.split("\t") for number, row in enumerate(rows) if number % HELD_OUT_EVERY == 0]
+    held = [cells for number, row in enumerate(rows) if number % HELD_OUT_EVERY == 0
+            for cells in [row.split("\t")] if len(cells) >= 3]  # a blank or short row is not a pair
     results = [(form, normalize(lemma), lemmatize(form), tags) for lemma, form, tags, *_ in held]
     correct = [r for r in results if r[1] == r[2]]
     figures = {f"held-out accuracy ({len(results)} rows)": len(correct) / max(1, len(results))}

@@ -43,7 +43,7 @@ def split_halves(rows: list) -> tuple[list, list]:
 def read_pairs(path: Path) -> list[tuple[str, str]]:
     pairs = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
+        if not line.strip() or "\t" not in line:  # no pair (not one with an empty gold)
             continue
         source, _, standard = line.partition("\t")
         pairs.append((source, standard))

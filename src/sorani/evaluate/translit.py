@@ -38,9 +38,11 @@ def _pairs(shared: Path, held_out: bool) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {"wergor": [], "unimorph": []}
     lines = (shared / "transliteration" / "wergor.dev.tsv").read_text(encoding="utf-8").splitlines()[1:]
     for number, line in enumerate(lines):
-        latin, arabic = line.split("\t")[:2]
-        if (number % HELD_OUT_EVERY == 0) == held_out:
-            out["wergor"].append((normalize(arabic), latin.lower().replace("ë", "’")))
+        cells = line.split("\t")
+        if len(cells) < 2 or (number % HELD_OUT_EVERY == 0) != held_out:
+            continue
+        latin, arabic = cells[:2]
+        out["wergor"].append((normalize(arabic), latin.lower().replace("ë", "’")))
     rows = (shared / "morphology" / "unimorph.trainval.tsv").read_text(encoding="utf-8").splitlines()[1:]
     for number, line in enumerate(rows):
         cells = line.split("\t")

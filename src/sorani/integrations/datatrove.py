@@ -66,11 +66,15 @@ class SoraniLanguageFilter(BaseFilter):
     def __init__(self, keep: str | tuple[str, ...] = ("ckb",), min_score: float = 0.3, exclusion_writer=None):
         super().__init__(exclusion_writer)
         from ..errors import ConfigError
+        from ..langid import LABELS_DOC
 
         keep = (keep,) if isinstance(keep, str) else keep  # one label, not the set of its letters
         if not isinstance(keep, (tuple, list, set, frozenset)) or not keep or not all(
                 isinstance(label, str) for label in keep):
             raise ConfigError(f"keep must be a label or labels such as 'ckb', not {keep!r}")
+        unknown = [label for label in keep if label not in LABELS_DOC]
+        if unknown:  # a misspelt label would drop every document
+            raise ConfigError(f"keep: unknown label {unknown[0]!r}; choose from {', '.join(LABELS_DOC)}")
         if isinstance(min_score, bool) or not isinstance(min_score, (int, float)) or not 0 <= min_score <= 1:
             raise ConfigError(f"min_score must be a number between 0 and 1, not {min_score!r}")
         self.keep = set(keep)
