@@ -49,3 +49,11 @@ def test_spans_match_sentences(news_sample):
 def test_latin_initials_do_not_end_a_sentence():
     assert sorani.sentences("سەردانی U.S.A. کرد. ئینجا گەڕایەوە.") == ["سەردانی U.S.A. کرد.", "ئینجا گەڕایەوە."]
     assert sorani.sentences("J. K. Rowling ئەم کتێبەی نووسی. باشە.") == ["J. K. Rowling ئەم کتێبەی نووسی.", "باشە."]
+
+
+def test_many_addresses_keep_their_periods():
+    # every address is protected, and a period after one still ends the sentence
+    text = " ".join(f"بنێرە بۆ user{i}.name@gov.krd." for i in range(300))
+    spans = sorani.sentence_spans(text)
+    assert len(spans) == 300
+    assert sorani.sentences(text)[0] == "بنێرە بۆ user0.name@gov.krd."

@@ -86,3 +86,13 @@ def test_keycaps_and_tag_sequences_are_one_emoji(text, expected):
     # 1️⃣ used to be a number, then a lone variation selector and a lone keycap mark as symbols; the flag of
     # Scotland one emoji and six symbol tokens of invisible tag characters
     assert [(t.text, t.kind) for t in sorani.tokenize(text)] == expected
+
+
+def test_email_local_part_is_at_most_64_characters():
+    # RFC 5321's bound; it also keeps long runs of - . _ linear for the pattern
+    ok = "a" * 64 + "@gov.krd"
+    assert [t.kind for t in sorani.tokenize(f"بنێرە بۆ {ok}")] == ["word", "word", "email"]
+    too_long = "a" * 65 + "@gov.krd"
+    assert "email" not in {t.kind for t in sorani.tokenize(too_long)}
+    dashes = sorani.tokenize("-" * 5000)
+    assert len(dashes) == 5000 and {t.kind for t in dashes} == {"punct"}

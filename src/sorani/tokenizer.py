@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -43,7 +44,9 @@ _D = "[0-9٠-٩۰-۹]"
 _NUMBER = rf"{_D}+(?:[,٬]{_D}{{3}}(?!{_D}))*(?:[.٫]{_D}+)?"
 _URL_TAIL = r"[^\s<>\"«»]*[^\s<>\"«».,;:!?،؛؟)\]}'’]"
 URL_PATTERN = rf"(?:https?://|www\.){_URL_TAIL}"
-EMAIL_PATTERN = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+# The local part is at most 64 characters (RFC 5321, 4.5.3.1.1). The bound also keeps a long run of - . _
+# (or a.a.a…) linear: unbounded, the pattern rescanned the rest of the run from every position in it.
+EMAIL_PATTERN = r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 MENTION_PATTERN = r"@\w+"
 
 # The token pattern runs on the standard library's `re`, about twice as fast as `regex` here. `re` has no
@@ -147,7 +150,7 @@ _CLOSERS = r"(?:[ \t]*(?:[»”’)\]]|\"(?=\s|$)))*"
 _CANDIDATE_RE = re.compile(rf"[.!?؟]+{_CLOSERS}|\n")
 _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 _PROTECTED_RE = re.compile(
-    rf"(?:https?://|www\.){_URL_TAIL}|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    rf"(?:https?://|www\.){_URL_TAIL}|{EMAIL_PATTERN}"
 )
 
 
@@ -173,6 +176,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if ("://" in text or "www." in text or "@" in text)
         else ()
     )
+    protected_starts = [a for a, _ in protected]
     abbreviation = _abbreviation_re()
     spans: list[tuple[int, int]] = []
     start = 0
@@ -192,8 +196,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
             if abbreviation.search(text, max(0, position - 8), position):
                 continue
-        if protected and any(a <= position < b for a, b in protected):
-            continue
+        if protected:  # the spans are disjoint and in order: the last one starting at or before position
+            k = bisect_right(protected_starts, position) - 1
+            if k >= 0 and position < protected[k][1]:
+                continue
         _add_span(text, start, m.end(), spans)
         start = m.end()
     _add_span(text, start, len(text), spans)
