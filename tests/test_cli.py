@@ -144,15 +144,18 @@ def test_evaluate_with_a_gold_file_that_is_not_utf8(tmp_path):
     assert result.returncode == 2 and result.stderr.decode().count("\n") == 1
 
 
-def test_evaluate_lemma_skips_blank_and_short_gold_rows(tmp_path):
+def test_evaluate_lemma_skips_blank_rows_and_refuses_short_ones(tmp_path):
     # a blank or one-column row among the held-out rows was a ValueError traceback (exit 1)
     gold = tmp_path / "unimorph.tsv"
-    rows = ["lemma\tform\ttags", "گوند\tگوندەکان\tN;PL;DEF", *["ماڵ\tماڵەکە\tN;SG;DEF"] * 4, *[""] * 5,
-            "کورد"]  # held out: rows 0, 5 (blank) and 10 (one column)
-    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows = ["lemma\tform\ttags", "گوند\tگوندەکان\tN;PL;DEF", *["ماڵ\tماڵەکە\tN;SG;DEF"] * 4, *[""] * 5]
+    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")  # held out: rows 0 and 5 (blank)
     result = run("evaluate", "lemma", "--gold", str(gold))
     assert result.returncode == 0, result.stderr.decode()
     assert "held-out accuracy (1 rows): 1.0000" in result.stdout.decode()
+    gold.write_text("\n".join([*rows, "کورد"]) + "\n", encoding="utf-8")  # a row of one column is not skipped
+    result = run("evaluate", "lemma", "--gold", str(gold))
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and f"{gold}:12" in message
 
 
 def test_evaluate_translit_skips_blank_gold_rows(tmp_path):
@@ -258,3 +261,10 @@ def test_every_command_help_says_what_it_does():
     found = dict(commands(build_parser()))
     assert {"normalize", "tokenize", "corpus", "build", "translit", "evaluate"} <= set(found)
     assert all(sub.description for sub in found.values()), [n for n, s in found.items() if not s.description]
+
+
+def test_evaluate_langid_with_a_folder_without_its_files(tmp_path):
+    # was a report made of the English lines alone
+    result = run("evaluate", "langid", "--gold", str(tmp_path))
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and "no language ID lines" in message

@@ -254,6 +254,9 @@ def run(gold_paths: list[Path], show: int) -> Report:
         return Report("langid", {}, details=["skipped: no langid data (shared/data/langid (beside the repository) or --gold DIR)"])
     all_origins: list = []
     everything = labelled_lines(langid_dir, held_out=True, variants=True, origins=all_origins)
+    if not everything:
+        names = ", ".join(name for name, _ in SOURCES[:2])
+        raise InputError(f"no language ID lines in {langid_dir} (expected files such as {names})")
     held = [(g.partition("@")[0], t) for g, t in everything if not g.endswith("@noisy")]
     origins = [o for (g, _), o in zip(everything, all_origins) if not g.endswith("@noisy")]
     script_noise = [(g.partition("@")[0], t) for g, t in everything if g.endswith("@noisy")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import InputError
 from . import Report, shared_data
 
 DEFAULT_GOLD: tuple[str, ...] = ()
@@ -26,8 +27,15 @@ def run(gold_paths: list[Path], show: int) -> Report:
     if path is None:
         return Report("lemma", {}, details=["skipped: no UniMorph data (shared/data beside the repository or --gold FILE)"])
     rows = path.read_text(encoding="utf-8").splitlines()[1:]
-    held = [cells for number, row in enumerate(rows) if number % HELD_OUT_EVERY == 0
-            for cells in [row.split("\t")] if len(cells) >= 3]  # a blank or short row is not a pair
+    held = []
+    for number, row in enumerate(rows):
+        cells = row.split("\t")
+        if not row.strip():  # a blank line is not a row
+            continue
+        if len(cells) < 3:
+            raise InputError(f"{path}:{number + 2}: a row needs lemma, form and tags (tab-separated)")
+        if number % HELD_OUT_EVERY == 0:
+            held.append(cells)
     results = [(form, normalize(lemma), lemmatize(form), tags) for lemma, form, tags, *_ in held]
     correct = [r for r in results if r[1] == r[2]]
     figures = {f"held-out accuracy ({len(results)} rows)": len(correct) / max(1, len(results))}

@@ -13,6 +13,7 @@ import functools
 from collections import Counter
 from pathlib import Path
 
+from ..errors import InputError
 from . import Report
 from . import shared_data as _shared_data
 
@@ -39,7 +40,11 @@ def _pairs(shared: Path, held_out: bool) -> dict[str, list[tuple[str, str]]]:
     lines = (shared / "transliteration" / "wergor.dev.tsv").read_text(encoding="utf-8").splitlines()[1:]
     for number, line in enumerate(lines):
         cells = line.split("\t")
-        if len(cells) < 2 or (number % HELD_OUT_EVERY == 0) != held_out:
+        if not line.strip():  # a blank line is not a row
+            continue
+        if len(cells) < 2:
+            raise InputError(f"wergor.dev.tsv:{number + 2}: a row needs the Latin and the Arabic word (tab-separated)")
+        if (number % HELD_OUT_EVERY == 0) != held_out:
             continue
         latin, arabic = cells[:2]
         out["wergor"].append((normalize(arabic), latin.lower().replace("ë", "’")))
