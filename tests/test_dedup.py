@@ -173,3 +173,82 @@ def test_shard_signatures_property(documents, k):
 
     one_by_one = minhash_signatures([shingle_hashes(words, k) for words in documents], 32, 3)
     assert (shard_signatures(documents, k, 32, 3) == one_by_one).all()
+
+
+def _records(rng: random.Random, count: int, num_perm: int = 16, start: int = 0) -> list[dict]:
+    """Records as phase 1 leaves them: some rejected, some exact copies (few distinct hashes), many near
+    ones (signatures of few distinct values), ids with non-ASCII letters."""
+    import hashlib
+
+    records = []
+    for order in range(start, start + count):
+        ok = rng.random() < 0.8
+        records.append({"order": order, "id": f"دۆک-{order}" if order % 3 else f"d{order}",
+                        "status": "ok" if ok else "rejected",
+                        "hash": hashlib.sha1(str(rng.randrange(count // 2)).encode()).hexdigest() if ok else "",
+                        "minhash": dedup.pack([rng.randrange(3) for _ in range(num_perm)]) if ok else None})
+    return records
+
+
+def _reference_decide(records: list[dict], config: Config, pairs=None) -> dict:
+    """The rule as deduplication ran it on one tuple per document, before summaries were columns."""
+    ok = [r for r in records if r["status"] == "ok"]
+    ids = {r["order"]: r["id"] for r in ok}
+    decisions = {}
+    if config.dedup.exact:
+        for order, first in dedup.exact_duplicates((r["order"], r["id"], r["hash"]) for r in ok).items():
+            decisions[order] = ("dedup-exact", f"dup-of:{ids[first]}")
+    if config.dedup.near:
+        signatures = {r["order"]: r["minhash"] for r in ok if r["minhash"] and r["order"] not in decisions}
+        if pairs is None:
+            pairs = dedup.candidate_pairs(signatures, config.dedup.bands)
+        pairs = {(a, b) for a, b in pairs if a in signatures and b in signatures}
+        for order, first in dedup.resolve(pairs, signatures, config.dedup.threshold).items():
+            decisions[order] = ("dedup-near", f"dup-of:{ids[first]}")
+    return decisions
+
+
+@pytest.mark.parametrize("exact, near", [(True, True), (False, True), (True, False)])
+def test_decisions_from_gathered_summaries_follow_the_rule(exact, near):
+    import pickle
+
+    from sorani.corpus import pipeline
+
+    rng = random.Random(5)
+    config = Config()
+    config.dedup.exact, config.dedup.near, config.dedup.bands = exact, near, 4
+    shards = [_records(rng, count, start=start) for start, count in ((0, 50), (50, 1), (51, 0), (51, 120))]
+    records = [r for shard in shards for r in shard]
+    if not near:
+        for r in records:
+            r["minhash"] = None
+    gathered = pipeline.Gathered(exact)
+    for shard in shards:
+        gathered.add(pickle.loads(pickle.dumps(pipeline.summarize(shard))))  # as a worker's summary arrives
+    expected = _reference_decide(records, config)
+    assert expected and pipeline.decide(gathered, config) == expected
+    if near:  # candidate pairs given by the engine, exact copies among them (the Dask engine's)
+        signatures = {r["order"]: r["minhash"] for r in records if r["status"] == "ok"}
+        pairs = dedup.candidate_pairs(signatures, 4)
+        assert pipeline.decide(gathered, config, pairs=pairs) == _reference_decide(records, config, pairs)
+
+
+def test_summaries_keep_what_deduplication_needs():
+    import pickle
+
+    from sorani.corpus import pipeline
+
+    rng = random.Random(6)
+    records = _records(rng, 60)
+    records[3].update(status="ok", hash="ab" * 20, minhash=None)  # without a signature
+    summary = pipeline.summarize(records)
+    ok = [r for r in records if r["status"] == "ok"]
+    assert list(summary.rows()) == [(r["order"], r["id"], r["hash"], r["minhash"] or b"") for r in ok]
+    assert pickle.loads(pickle.dumps(summary)) == summary
+    rows = [i for i in range(len(ok)) if i % 3]
+    assert summary.select(rows) == pipeline.summarize([ok[i] for i in rows])
+    whole = pipeline.summarize(records[:25])
+    whole.extend(pipeline.summarize(records[25:]))
+    assert whole == summary
+    assert pipeline.Summary.join([pipeline.summarize(records[:25]), pipeline.Summary(),
+                                  pipeline.summarize(records[25:])]) == summary

@@ -79,13 +79,13 @@ def build(inputs, out, *, config: Config | str | Path | dict | None = None, engi
     if engine == "local":
         from .engines import local
 
-        summaries, parts = local.run(documents, config, out, jobs=jobs, progress=progress)
+        parts = local.run(documents, config, out, jobs=jobs, progress=progress)
     else:
         from .engines import dask as dask_engine
 
         try:
-            summaries, parts = dask_engine.run(documents, config, out, jobs=max(1, jobs), scheduler=scheduler,
-                                               progress=progress)
+            parts = dask_engine.run(documents, config, out, jobs=max(1, jobs), scheduler=scheduler,
+                                    progress=progress)
         except ConfigError:  # no scheduler to connect to: nothing was done, so leave no work folder behind
             if was_empty:
                 import shutil

@@ -61,23 +61,44 @@ def candidate_pairs_from_buckets(buckets: Iterable[list[int]]) -> set[tuple[int,
     return pairs
 
 
+def signature_matrix(signatures: dict[int, bytes]):
+    """(orders, matrix) of a dict of packed signatures: the orders ascending (an int64 array) and their
+    signatures as the rows of a uint32 matrix, the form ``band_pairs`` and ``resolve_rows`` take."""
+    import numpy as np
+
+    orders = np.array(sorted(signatures), dtype=np.int64)
+    packed = b"".join(signatures[order] for order in orders.tolist())
+    return orders, np.frombuffer(packed, dtype=np.uint32).reshape(len(orders), -1)
+
+
 def candidate_pairs(signatures: dict[int, bytes], bands: int) -> set[tuple[int, int]]:
-    """Pairs of documents that agree on all rows of at least one band. One band at a time: the band's raw
+    """Pairs of documents that agree on all rows of at least one band (``band_pairs``), as a set."""
+    if len(signatures) < 2:
+        return set()
+    pairs = band_pairs(*signature_matrix(signatures), bands)
+    return set(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()))
+
+
+def band_pairs(orders, matrix, bands: int, rows=None):
+    """The distinct (earlier, later) pairs (an int64 array of two columns, sorted) of the documents
+    ``orders`` (one per row of the uint32 ``matrix`` of their signatures) that agree on all rows of at least
+    one band; ``rows`` (a boolean mask) keeps some of the documents only. One band at a time: the band's raw
     bytes of every document are sorted (numpy, as fixed-width byte strings), so equal bands lie next to
     each other; these are the buckets ``band_keys`` gives, without hashing each band."""
     import numpy as np
 
-    if len(signatures) < 2:
-        return set()
-    orders = np.fromiter(signatures, dtype=np.int64, count=len(signatures))
-    matrix = np.frombuffer(b"".join(signatures.values()), dtype=np.uint32).reshape(len(orders), -1)
+    if rows is not None:
+        orders = orders[rows]
+    if len(orders) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
     size = matrix.shape[1] // bands
     found = []
     for band in range(bands):
-        rows = np.ascontiguousarray(matrix[:, band * size : (band + 1) * size])
-        keys = rows.view(f"V{4 * size}").ravel()
-        found.append(equal_key_pairs(keys, orders, _grouping_order(rows, keys)))
-    return pair_set(found)
+        columns = matrix[:, band * size : (band + 1) * size]
+        block = np.ascontiguousarray(columns if rows is None else columns[rows])
+        keys = block.view(f"V{4 * size}").ravel()
+        found.append(equal_key_pairs(keys, orders, _grouping_order(block, keys)))
+    return unique_pairs(found)
 
 
 _MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)  # odd
@@ -122,33 +143,50 @@ def equal_key_pairs(keys, orders, by_key=None):
     return np.concatenate(found)
 
 
-def pair_set(found: list) -> set[tuple[int, int]]:
-    """The distinct pairs of a list of two-column arrays, as a set of (earlier, later) tuples."""
+def unique_pairs(found: list):
+    """The distinct pairs of a list of two-column arrays: one int64 array of two columns, sorted."""
     import numpy as np
 
     found = [f for f in found if len(f)]
     if not found:
-        return set()
-    unique = np.unique(np.concatenate(found), axis=0)
-    return set(zip(unique[:, 0].tolist(), unique[:, 1].tolist()))
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(found), axis=0)
 
 
 def resolve(pairs: set[tuple[int, int]], signatures: dict[int, bytes], threshold: float) -> dict[int, int]:
-    """order -> order of the kept document it duplicates (see the module docstring for the rule). The
-    similarities of all candidate pairs are found at once (numpy); ``similarity`` gives the same values."""
+    """order -> order of the kept document it duplicates (see the module docstring for the rule), for the
+    candidate ``pairs`` of documents of ``signatures``; ``resolve_rows`` on a dict."""
     import numpy as np
 
     if not pairs:
         return {}
-    pair_list = sorted(pairs, key=lambda pair: (pair[1], pair[0]))
-    row = {order: i for i, order in enumerate(signatures)}
-    matrix = np.frombuffer(b"".join(signatures.values()), dtype=np.uint32).reshape(len(signatures), -1)
-    earlier = np.fromiter((row[a] for a, _ in pair_list), dtype=np.int64, count=len(pair_list))
-    later = np.fromiter((row[b] for _, b in pair_list), dtype=np.int64, count=len(pair_list))
-    agree = (matrix[earlier] == matrix[later]).sum(axis=1)
-    similar = (agree / matrix.shape[1] >= threshold).tolist()
+    orders, matrix = signature_matrix(signatures)
+    rows = np.searchsorted(orders, np.array(sorted(pairs), dtype=np.int64))
+    return resolve_rows(rows, orders, matrix, threshold)
+
+
+RESOLVE_BLOCK = 1 << 16  # candidate pairs compared at a time: two rows of signatures each
+
+
+def resolve_rows(rows, orders, matrix, threshold: float) -> dict[int, int]:
+    """order -> order of the kept document it duplicates (see the module docstring for the rule), for the
+    candidate pairs ``rows`` (an array of two columns: the rows of ``matrix`` and ``orders`` of the earlier
+    and the later document). The similarities are found a block of pairs at a time (numpy);
+    ``similarity`` gives the same values."""
+    import numpy as np
+
+    rows = np.asarray(rows, dtype=np.int64).reshape(-1, 2)
+    if not len(rows):
+        return {}
+    rows = rows[np.lexsort((rows[:, 0], rows[:, 1]))]  # by the later document, then the earlier
+    close = np.zeros(len(rows), dtype=bool)
+    for start in range(0, len(rows), RESOLVE_BLOCK):
+        block = rows[start : start + RESOLVE_BLOCK]
+        agree = (matrix[block[:, 0]] == matrix[block[:, 1]]).sum(axis=1)
+        close[start : start + RESOLVE_BLOCK] = agree / matrix.shape[1] >= threshold
+    pairs = orders[rows[close]]
     duplicate_of: dict[int, int] = {}
-    for (first, second), close in zip(pair_list, similar):
-        if close and second not in duplicate_of and first not in duplicate_of:  # kept documents only
+    for first, second in zip(pairs[:, 0].tolist(), pairs[:, 1].tolist()):
+        if second not in duplicate_of and first not in duplicate_of:  # kept documents only
             duplicate_of[second] = first
     return duplicate_of

@@ -3,9 +3,11 @@
 1. ``process_shard``: run the per-document stages on one shard of documents (language ID prepared for the
    whole shard first, ``shard_languages``; the MinHash signatures of
    its documents together, ``SIGN_BATCH_WORDS`` words at a time) and keep the records in ``OUT/.work/shard-NNNNN.pkl.zst`` (a zstd-compressed
-   pickle, written atomically, so ``--resume`` can skip finished shards); return a small summary (ids,
-   hashes, MinHash signatures).
-2. deduplication over the summaries (``dedup``): exact, then near.
+   pickle, written atomically, so ``--resume`` can skip finished shards); return a small summary
+   (``Summary``: orders, ids, hashes and MinHash signatures of the documents still in, in columns).
+2. deduplication over the summaries (``Gathered``, ``decide``, ``dedup``): exact as the shards' summaries
+   arrive (a later copy leaves only its order and the row of the first), then near; the summaries are let
+   go once the decisions are made.
 3. ``finalize_shard``: write each shard's accepted and rejected documents, with the dedup decisions,
    and return its statistics.
 
@@ -19,6 +21,7 @@ import itertools
 import json
 import os
 import pickle
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -54,7 +57,7 @@ def work_path(out: Path, index: int) -> Path:
     return out / WORK / (f"shard-{index:05d}.pkl.zst" if _zstd() else f"shard-{index:05d}.pkl.gz")
 
 
-def process_shard(index: int, documents: list[Document], config: Config, out: Path) -> list[tuple]:
+def process_shard(index: int, documents: list[Document], config: Config, out: Path) -> Summary:
     """Phase 1 for one shard; reuses the shard's work file if it is already there (resume)."""
     path = work_path(out, index)
     if path.exists():
@@ -104,28 +107,212 @@ def read_work(path: Path) -> list[dict]:
     return pickle.loads(data)
 
 
-def summarize(records: list[dict]) -> list[tuple]:
-    """(order, id, status, hash, packed signature) of each record of a shard."""
-    return [(r["order"], r["id"], r["status"], r["hash"], r["minhash"] or b"") for r in records]
+class Summary:
+    """What deduplication needs of the documents of a shard, or of a whole build, that it looks at (status
+    ok, in input order), in columns: the input orders (``array("q")``), the ids (UTF-8, end to end, and
+    where each ends), the exact hashes (SHA-1 digests, 20 bytes each), whether each document has a MinHash
+    signature (a byte each: none without near-dedup) and the signatures (packed as ``dedup.pack`` packs
+    them, end to end). A tuple of Python objects per document took about 810 bytes for a document with
+    a signature (the signature a bytes object of 545 bytes, the hash a hexadecimal string of 89); in
+    columns it takes the signature's 512 bytes and about 60 more, in a few large blocks."""
+
+    __slots__ = ("hashes", "id_ends", "ids", "orders", "signatures", "signed")
+
+    def __init__(self) -> None:
+        self.orders, self.id_ends = array("q"), array("q")
+        self.ids, self.hashes, self.signed, self.signatures = bytearray(), bytearray(), bytearray(), bytearray()
+
+    def add(self, order: int, doc_id: str, digest: str, signature: bytes | None) -> None:
+        """One document: its order, id, hash (hexadecimal, as in a record) and packed signature (or None)."""
+        self.orders.append(order)
+        self.ids += doc_id.encode("utf-8", "surrogatepass")
+        self.id_ends.append(len(self.ids))
+        packed = bytes.fromhex(digest)
+        if len(packed) != HASH_BYTES:
+            raise ValueError(f"a document hash of {len(packed)} bytes, not {HASH_BYTES}: {digest!r}")
+        self.hashes += packed
+        self.signed.append(1 if signature else 0)
+        if signature:
+            self.signatures += signature
+
+    def extend(self, other: Summary) -> None:
+        """The documents of ``other`` (a later shard) after these."""
+        shift = len(self.ids)
+        self.orders.extend(other.orders)
+        self.ids += other.ids
+        self.id_ends.extend(end + shift for end in other.id_ends)
+        self.hashes += other.hashes
+        self.signed += other.signed
+        self.signatures += other.signatures
+
+    @staticmethod
+    def join(parts: list[Summary]) -> Summary:
+        """The documents of ``parts`` (summaries of consecutive shards) in one summary, a block per column."""
+        import numpy as np
+
+        whole = Summary()
+        whole.orders.frombytes(b"".join(part.orders for part in parts))
+        shifts = np.cumsum([0] + [len(part.ids) for part in parts[:-1]], dtype=np.int64)
+        ends = [np.frombuffer(part.id_ends, dtype=np.int64) + shift for part, shift in zip(parts, shifts)]
+        whole.id_ends.frombytes(np.concatenate(ends).tobytes() if ends else b"")
+        for name in ("ids", "hashes", "signed", "signatures"):
+            setattr(whole, name, bytearray().join(getattr(part, name) for part in parts))
+        return whole
+
+    def __len__(self) -> int:
+        return len(self.orders)
+
+    def select(self, rows: list[int]) -> Summary:
+        """The documents ``rows`` (ascending) of this summary."""
+        import numpy as np
+
+        part = Summary()
+        index = np.array(rows, dtype=np.int64)
+        part.orders.frombytes(np.frombuffer(self.orders, dtype=np.int64)[index].tobytes())
+        for row in rows:
+            start = self.id_ends[row - 1] if row else 0
+            part.ids += self.ids[start : self.id_ends[row]]
+            part.id_ends.append(len(part.ids))
+        part.hashes += np.frombuffer(self.hashes, dtype=f"V{HASH_BYTES}")[index].tobytes()
+        signed = np.frombuffer(self.signed, dtype=np.uint8)
+        part.signed += signed[index].tobytes()
+        signature_rows = (np.cumsum(signed) - 1)[index[signed[index] == 1]]
+        part.signatures += self.signature_matrix()[signature_rows].tobytes()
+        return part
+
+    def id(self, row: int) -> str:
+        start = self.id_ends[row - 1] if row else 0
+        return self.ids[start : self.id_ends[row]].decode("utf-8", "surrogatepass")
+
+    def signature_matrix(self):
+        """The signatures as the rows of a uint32 matrix (numpy, a view of ``signatures``)."""
+        import numpy as np
+
+        signatures = np.frombuffer(self.signatures, dtype=np.uint32)
+        count = self.signed.count(1)
+        return signatures.reshape(count, -1) if count else signatures.reshape(0, 0)
+
+    def rows(self) -> Iterator[tuple[int, str, str, bytes]]:
+        """(order, id, hash as in the record, packed signature or b"") of each document."""
+        matrix, signature = self.signature_matrix(), 0
+        for row, order in enumerate(self.orders):
+            packed = b""
+            if self.signed[row]:
+                packed, signature = matrix[signature].tobytes(), signature + 1
+            yield order, self.id(row), self.hashes[row * HASH_BYTES : (row + 1) * HASH_BYTES].hex(), packed
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Summary) and self.__getstate__() == other.__getstate__()
+
+    def __getstate__(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: tuple) -> None:
+        for name, value in zip(self.__slots__, state):
+            setattr(self, name, value)
 
 
-def decide(summaries: Iterable[tuple], config: Config, pairs=None) -> dict[int, tuple[str, str]]:
-    """order -> (stage, reason) for every document that deduplication rejects. ``pairs`` (candidate pairs)
-    may be given by an engine that builds them itself; they are found here otherwise."""
-    ok = [s for s in summaries if s[2] == "ok"]
-    ids = {order: doc_id for order, doc_id, *_ in ok}
+HASH_BYTES = 20  # a SHA-1 digest (``stages``: the hash of the normalized words)
+
+
+def summarize(records: list[dict]) -> Summary:
+    """The summary of the records of a shard: those with status ok."""
+    summary = Summary()
+    for r in records:
+        if r["status"] == "ok":
+            summary.add(r["order"], r["id"], r["hash"], r["minhash"])
+    return summary
+
+
+class Gathered:
+    """The shards' summaries of a build, gathered in input order (``add``) for ``decide``. With exact
+    deduplication, it happens here, as they arrive: of the documents with the same hash only the first is
+    kept (``kept``: the shards' summaries of those, joined into one when deduplication needs them), and of
+    every later copy its order and the row of the first in ``kept`` (16 bytes, where the copy's signature
+    alone would take 512)."""
+
+    def __init__(self, exact: bool = True) -> None:
+        self.exact = exact
+        self.parts: list[Summary] = []  # the kept documents of each shard
+        self.copies, self.copy_of = array("q"), array("q")  # order of each later copy, row of its first
+        self._first: dict[bytes, int] = {}  # hash -> row in kept
+        self._rows = 0  # documents kept
+        self._last = -1  # the last order gathered
+
+    def __len__(self) -> int:
+        """The documents kept."""
+        return self._rows
+
+    def add(self, summary: Summary) -> None:
+        """The summary of the next shard."""
+        if len(summary) and summary.orders[0] <= self._last:
+            raise ValueError("the summaries of a build are gathered in input order")
+        self._last = summary.orders[-1] if len(summary) else self._last
+        keep, first = [], self._first
+        for index in range(len(summary) if self.exact else 0):
+            digest = bytes(summary.hashes[index * HASH_BYTES : (index + 1) * HASH_BYTES])
+            earlier = first.get(digest)
+            if earlier is None:
+                first[digest] = self._rows + len(keep)
+                keep.append(index)
+            else:
+                self.copies.append(summary.orders[index])
+                self.copy_of.append(earlier)
+        part = summary.select(keep) if self.exact and len(keep) < len(summary) else summary
+        self.parts.append(part)
+        self._rows += len(part)
+
+    def kept(self) -> Summary:
+        """The kept documents as one summary (the shards' parts are joined, and let go, once)."""
+        if len(self.parts) != 1:
+            self.parts = [Summary.join(self.parts)]
+        return self.parts[0]
+
+
+def decide(gathered: Gathered, config: Config, pairs=None) -> dict[int, tuple[str, str]]:
+    """order -> (stage, reason) for every document that deduplication rejects, from the summaries of the
+    build (``gathered``, with exact deduplication as ``config.dedup.exact`` says). ``pairs`` (candidate
+    pairs of orders: a set of tuples or an array of two columns) may be given by an engine that builds them
+    itself; they are found here otherwise. The duplicates of a document share one decision."""
+    import numpy as np
+
+    kept = gathered.kept()
+    orders = np.frombuffer(kept.orders, dtype=np.int64)
     decisions: dict[int, tuple[str, str]] = {}
-    if config.dedup.exact:
-        for order, first in dedup.exact_duplicates((o, i, h) for o, i, _, h, _ in ok).items():
-            decisions[order] = ("dedup-exact", f"dup-of:{ids[first]}")
-    if config.dedup.near:
-        signatures = {o: sig for o, _, _, _, sig in ok if sig and o not in decisions}
-        if pairs is None:
-            pairs = dedup.candidate_pairs(signatures, config.dedup.bands)
-        pairs = {(a, b) for a, b in pairs if a in signatures and b in signatures}
-        for order, first in dedup.resolve(pairs, signatures, config.dedup.threshold).items():
-            decisions[order] = ("dedup-near", f"dup-of:{ids[first]}")
+    shared: dict[tuple[str, int], tuple[str, str]] = {}
+
+    def reject(copies, firsts, stage: str) -> None:
+        for order, first in zip(copies, firsts):
+            decision = shared.get((stage, first))
+            if decision is None:
+                decision = shared[stage, first] = (stage, f"dup-of:{kept.id(first)}")
+            decisions[order] = decision
+
+    reject(gathered.copies, gathered.copy_of, "dedup-exact")
+    if not config.dedup.near:
+        return decisions
+    signed = np.flatnonzero(np.frombuffer(kept.signed, dtype=np.uint8))  # the document of each signature
+    if not len(signed):
+        return decisions
+    signed_orders, matrix = orders[signed], kept.signature_matrix()
+    if pairs is None:
+        pairs = dedup.band_pairs(signed_orders, matrix, config.dedup.bands)
+    pairs = _pair_array(pairs)
+    # the pairs' documents as rows of the matrix; a pair with a document not looked at (an exact copy) is dropped
+    rows = np.minimum(np.searchsorted(signed_orders, pairs), len(signed) - 1)
+    rows = rows[(signed_orders[rows] == pairs).all(axis=1)]
+    found = dedup.resolve_rows(rows, signed_orders, matrix, config.dedup.threshold)
+    firsts = np.searchsorted(orders, np.fromiter(found.values(), dtype=np.int64, count=len(found)))
+    reject(found.keys(), firsts.tolist(), "dedup-near")
     return decisions
+
+
+def _pair_array(pairs):
+    import numpy as np
+
+    if isinstance(pairs, np.ndarray):
+        return pairs.astype(np.int64, copy=False).reshape(-1, 2)
+    return np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
 
 
 def save_decisions(out: Path, decisions: dict[int, tuple[str, str]]) -> None:

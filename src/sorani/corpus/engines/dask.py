@@ -8,30 +8,32 @@ The output folder must be reachable by every worker (a shared file system for a 
 
 from __future__ import annotations
 
-from array import array
 from pathlib import Path
 
 from .. import dedup, pipeline
 from ..config import Config
 
 
-def _band_pieces(summary: list[tuple], bands: int, parts: int) -> list[tuple[int, bytes, bytes]]:
+def _band_pieces(summary: pipeline.Summary, bands: int, parts: int) -> list[tuple[int, bytes, bytes]]:
     """The band entries of one shard, split into ``parts`` partitions by band number. A partition's piece
     is packed as (key width, the keys end to end, the document orders as 64-bit integers): one key is the
     band number (2 bytes) and the band's raw rows. Packed blobs cross the network as they are; a list of a
     million small tuples would be serialized item by item."""
+    import numpy as np
+
+    matrix = summary.signature_matrix()
+    if not len(matrix):
+        return [(0, b"", b"")] * parts
+    orders = np.frombuffer(summary.orders, dtype=np.int64)[np.frombuffer(summary.signed, dtype=np.uint8) == 1]
+    size = matrix.shape[1] // bands
+    width = 4 * size + 2
     keys: list[list[bytes]] = [[] for _ in range(parts)]
-    orders = [array("q") for _ in range(parts)]
-    width = 0
-    for order, _, status, _, sig in summary:
-        if status != "ok" or not sig:
-            continue
-        size = len(sig) // bands
-        width = size + 2
-        for band in range(bands):
-            keys[band % parts].append(band.to_bytes(2, "big") + sig[band * size : (band + 1) * size])
-            orders[band % parts].append(order)
-    return [(width, b"".join(k), o.tobytes()) for k, o in zip(keys, orders)]
+    for band in range(bands):
+        block = np.empty((len(matrix), width), dtype=np.uint8)
+        block[:, :2] = np.frombuffer(band.to_bytes(2, "big"), dtype=np.uint8)
+        block[:, 2:] = np.ascontiguousarray(matrix[:, band * size : (band + 1) * size]).view(np.uint8)
+        keys[band % parts].append(block.tobytes())
+    return [(width, b"".join(k), orders.tobytes() * len(k)) for k in keys]
 
 
 def _partition_pairs(*pieces: tuple[int, bytes, bytes]) -> bytes:
@@ -49,10 +51,11 @@ def _partition_pairs(*pieces: tuple[int, bytes, bytes]) -> bytes:
     return np.unique(pairs, axis=0).astype(np.int64).tobytes() if len(pairs) else b""
 
 
-def _unpack_pairs(packed: bytes) -> set[tuple[int, int]]:
-    orders = array("q")
-    orders.frombytes(packed)
-    return set(zip(orders[::2], orders[1::2]))
+def _unpack_pairs(packed: list[bytes]):
+    """The distinct pairs of the partitions' packed pairs: an int64 array of two columns."""
+    import numpy as np
+
+    return dedup.unique_pairs([np.frombuffer(p, dtype=np.int64).reshape(-1, 2) for p in packed])
 
 
 def _finalize(index: int, config: Config, out: Path) -> dict:
@@ -60,7 +63,7 @@ def _finalize(index: int, config: Config, out: Path) -> dict:
 
 
 def run(documents, config: Config, out: Path, jobs: int = 2, scheduler: str | None = None,
-        progress: bool = True) -> tuple[list, list[dict]]:
+        progress: bool = True) -> list[dict]:
     import operator
     import uuid
 
@@ -100,25 +103,24 @@ def run(documents, config: Config, out: Path, jobs: int = 2, scheduler: str | No
         for done in as_completed(futures):
             collect(done)
         bar.close()
-        summaries_by_shard = {}
         indexes = sorted(done_futures)
+        gathered = pipeline.Gathered(config.dedup.exact)
         for index in indexes:
-            summaries_by_shard[index] = done_futures[index].result()
-        summaries = [s for i in indexes for s in summaries_by_shard[i]]
-        pairs = set()
-        if config.dedup.near and summaries:
+            gathered.add(done_futures[index].result())
+        pairs = None
+        if config.dedup.near and len(gathered):
             parts = max(1, min(config.dedup.bands, 2 * jobs))
             pieces = client.map(_band_pieces, [done_futures[i] for i in indexes], bands=config.dedup.bands,
                                 parts=parts)
             partitions = [client.submit(_partition_pairs, *[client.submit(operator.getitem, piece, p)
                                                             for piece in pieces]) for p in range(parts)]
-            for packed in client.gather(partitions):
-                pairs |= _unpack_pairs(packed)
-        decisions = pipeline.decide(summaries, config, pairs=pairs if config.dedup.near else None)
+            pairs = _unpack_pairs(client.gather(partitions))
+        decisions = pipeline.decide(gathered, config, pairs=pairs)
+        del gathered, pairs  # the final phase needs the decisions only
         # The decisions reach the workers through the output folder (which they share), not the task graph.
         pipeline.save_decisions(out, decisions)
         stats = client.gather(client.map(_finalize, indexes, config=config, out=out))
-        return summaries, stats
+        return stats
     finally:
         client.close()
         if cluster is not None:

@@ -30,27 +30,29 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def run(documents, config: Config, out: Path, jobs: int = 1, progress: bool = True) -> tuple[list, list[dict]]:
-    """(summaries, per-shard stats) for a build on this machine."""
+def run(documents, config: Config, out: Path, jobs: int = 1, progress: bool = True) -> list[dict]:
+    """The per-shard stats of a build on this machine. The shards' summaries are gathered
+    (``pipeline.Gathered``) as they come, and freed once deduplication has decided."""
     from tqdm import tqdm
 
     bar = tqdm(unit="doc", desc="processing", disable=not progress, leave=False)
-    summaries, indexes = [], []
+    gathered, indexes = pipeline.Gathered(config.dedup.exact), []
     shards = pipeline.shards(documents, config.output.shard_size)
     phase1 = functools.partial(_phase1, config=config, out=out)
     pool = _context().Pool(jobs) if jobs > 1 else None
     try:
         results = pool.imap(phase1, shards) if pool else map(phase1, shards)
-        for index, count, summary in results:
-            summaries += summary
+        for index, count, part in results:
+            gathered.add(part)
             indexes.append(index)
             bar.update(count)
         bar.close()
-        decisions = pipeline.decide(summaries, config)
+        decisions = pipeline.decide(gathered, config)
+        del gathered  # the final phase needs the decisions only
         phase3 = functools.partial(_phase3, config=config, out=out, decisions=decisions)
         stats = list(pool.map(phase3, indexes) if pool else map(phase3, indexes))
     finally:
         if pool:
             pool.close()
             pool.join()
-    return summaries, stats
+    return stats
