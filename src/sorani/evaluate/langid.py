@@ -209,7 +209,7 @@ def audited_weights(held: list[tuple[str, str]], origins: list, audit: dict) -> 
         if entry is None:
             out.append((gold, 0.0))
         elif entry[1] != gold:
-            raise ValueError(f"{AUDIT_FILE}: {origin[0]} line {origin[1]} is {gold} in the data, {entry[1]} in the audit")
+            raise InputError(f"{AUDIT_FILE}: {origin[0]} line {origin[1]} is {gold} in the data, {entry[1]} in the audit")
         elif entry[2] == "?":
             out.append((gold, 0.0))
         elif entry[0] == "disagreement":
