@@ -157,3 +157,10 @@ def test_a_run_of_more_digits_than_python_reads_as_an_int_is_found():
     assert [(n.text, n.start, n.kind) for n in found] == [
         ("٧" * 5000, 7, "cardinal"), ("٢٥٠٠", 5010, "cardinal")]
     assert found[0].value == Decimal("7" * 5000) and found[1].value == 2500
+
+
+def test_a_negative_ordinal_is_refused():
+    # 'سالب سێیەم' read back as -3, a place in a row that cannot be
+    with pytest.raises(InputError, match="negative"):
+        sorani.number_to_words(-3, ordinal=True)
+    assert sorani.number_to_words(-3) == "سالب سێ"

@@ -114,6 +114,8 @@ def number_to_words(n: int | float | str | Decimal, *, ordinal: bool | str = Fal
         raise InputError(f"{n!r} is too large (up to 10^15 is supported)")
     _, _, special = _lexicon()
     sign = special["minus"] + " " if value < 0 else ""
+    if ordinal and value < 0:  # an ordinal counts a place in a row: there is no minus third
+        raise InputError("an ordinal must not be negative")
     value = abs(value)
     if isinstance(value, Decimal) and value != value.to_integral_value():
         if ordinal:
