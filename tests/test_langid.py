@@ -247,7 +247,7 @@ def test_audit_file_is_well_formed():
         assert stratum in ("disagreement", "agreement-sample")
         assert audited in ("ckb", "kmr", "sdh", "hac", "?")
     strata = [stratum for stratum, _, _ in audit.values()]
-    assert strata.count("agreement-sample") == 100
+    assert strata.count("agreement-sample") == 250
 
 
 def test_audited_labels_of_real_lines(shared_data):

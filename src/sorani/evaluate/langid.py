@@ -170,7 +170,7 @@ def contested(text: str, gold: str, markers: dict[str, set[str]]) -> str | None:
 
 
 # The held-out lines of these files were read by hand (``evaluation/langid/kurdishlid-audit.tsv``): every line
-# where the file's label and the model of 2026-12-02 disagreed (one stratum, all read), and a random 100 of the
+# where the file's label and the model of 2026-12-02 disagreed (one stratum, all read), and a random 250 of the
 # lines where they agreed (the other stratum, sampled). Weighting the sample by its stratum's size per file
 # label estimates the counts of the whole held-out set under the read labels, for any model.
 AUDIT_FILE = "langid/kurdishlid-audit.tsv"
@@ -297,7 +297,7 @@ def run(gold_paths: list[Path], show: int) -> Report:
         weights = audited_weights(held, origins, audit)
         read = sum(1 for origin in origins if origin in audit)
         details.append(f"audited estimate ({read} held-out Kurdish lines read by hand, {AUDIT_FILE}; every line the "
-                       "file and the model of 2026-12-02 disagreed on, and a sample of 100 of the others weighted "
+                       "file and the model of 2026-12-02 disagreed on, and a random sample of the others weighted "
                        "by their stratum; P / R / F1):")
         for label in KURDISH:
             p, r, f = weighted_f1(weights, predicted, label)
