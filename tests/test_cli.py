@@ -268,3 +268,12 @@ def test_evaluate_langid_with_a_folder_without_its_files(tmp_path):
     result = run("evaluate", "langid", "--gold", str(tmp_path))
     message = result.stderr.decode()
     assert result.returncode == 2 and message.count("\n") == 1 and "no language ID lines" in message
+
+
+def test_evaluate_segment_with_a_gold_file_without_pairs(tmp_path):
+    # was a report of zeros
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("ئەمە ڕستەیەکە بێ تۆکن\n", encoding="utf-8")
+    result = run("evaluate", "segment", "--gold", str(gold))
+    message = result.stderr.decode()
+    assert result.returncode == 2 and message.count("\n") == 1 and "no sentence" in message

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import InputError
 from . import Report
 from .metrics import bag_f1, f1
 
@@ -17,7 +18,9 @@ def run(gold_paths: list[Path], show: int) -> Report:
     from ..morphology import segment
 
     lines = [line.split("\t") for line in gold_paths[0].read_text(encoding="utf-8").splitlines() if "\t" in line]
-    figures: dict[str, float] = {}
+    if not lines:
+        raise InputError(f"{gold_paths[0]}: no sentence<TAB>tokens pairs")
+    figures: dict[str, float] = {"sentences": len(lines)}
     misses = []
     for name, part in (("held-out (odd sentences)", lines[1::2]), ("tuning (even sentences)", lines[0::2]),
                        ("all", lines)):
