@@ -328,19 +328,15 @@ def run(gold_paths: list[Path], show: int) -> Report:
                 pairs = [x for x, k in zip(noisy + others, ok) if k]
                 _, _, f = per_label_f1(pairs, [x for x, k in zip(guess + other_guess, ok) if k])["ckb"]
                 figures[f"gold-checked ckb F1, {keyboard} keyboard noise {int(rate * 100)}%"] = f
-        if weights is not None:  # every line read as Sorani (and not in Latin letters) gets the noise
+        if weights is not None:  # every line read as Sorani gets the noise; Sorani in Latin letters is left out
             rng = random.Random(13)
-            noisy_rows = [i for i, ((label, w), (_, t)) in enumerate(zip(weights, held))
-                          if label == "ckb" and w and not re.search("[a-zA-Z]", t)]
-            kept = [(label, w) for (label, w), (_, t) in zip(weights, held)
+            rows = [i for i, ((label, _), (_, t)) in enumerate(zip(weights, held))
                     if label != "ckb" or not re.search("[a-zA-Z]", t)]
+            kept = [weights[i] for i in rows]
             for keyboard, table in confusions(shared).items():
                 for rate in (0.5, 1.0):
-                    guess = list(predicted)
-                    for i in noisy_rows:
-                        guess[i] = identify(keyboard_noise(held[i][1], table, rate, rng)).label
-                    guess = [g for g, (label, _), (_, t) in zip(guess, weights, held)
-                             if label != "ckb" or not re.search("[a-zA-Z]", t)]
+                    guess = [identify(keyboard_noise(held[i][1], table, rate, rng)).label
+                             if weights[i][0] == "ckb" and weights[i][1] else predicted[i] for i in rows]
                     p, r, f = weighted_f1(kept, guess, "ckb")
                     figures[f"audited-estimate ckb F1, {keyboard} keyboard noise {int(rate * 100)}%"] = f
                     details.append(f"audited estimate, ckb with {keyboard}-keyboard noise at {rate:.0%}: "

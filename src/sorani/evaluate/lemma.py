@@ -29,9 +29,9 @@ def run(gold_paths: list[Path], show: int) -> Report:
     rows = path.read_text(encoding="utf-8").splitlines()[1:]
     held = []
     for number, row in enumerate(rows):
-        cells = row.split("\t")
         if not row.strip():  # a blank line is not a row
             continue
+        cells = row.split("\t")
         if len(cells) < 3:
             raise InputError(f"{path}:{number + 2}: a row needs lemma, form and tags (tab-separated)")
         if number % HELD_OUT_EVERY == 0:

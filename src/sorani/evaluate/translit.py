@@ -39,9 +39,9 @@ def _pairs(shared: Path, held_out: bool) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {"wergor": [], "unimorph": []}
     lines = (shared / "transliteration" / "wergor.dev.tsv").read_text(encoding="utf-8").splitlines()[1:]
     for number, line in enumerate(lines):
-        cells = line.split("\t")
         if not line.strip():  # a blank line is not a row
             continue
+        cells = line.split("\t")
         if len(cells) < 2:
             raise InputError(f"wergor.dev.tsv:{number + 2}: a row needs the Latin and the Arabic word (tab-separated)")
         if (number % HELD_OUT_EVERY == 0) != held_out:
