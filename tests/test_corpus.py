@@ -426,3 +426,19 @@ def test_url_pattern_equals_the_plain_one(text):
     plain = re.compile(r"(?:https?://|www\.)\S+|\bURL\b")
     assert stages._URLS.findall(text) == plain.findall(text)
     assert stages._URLS.sub(" ", text) == plain.sub(" ", text)
+
+
+@pytest.mark.parametrize("options", ["jobs=2", "engine='dask', jobs=2"])
+def test_workers_refuse_a_main_script_read_from_stdin(tmp_path, options):
+    # worker processes import the main script again; from stdin the local pool restarted dying workers forever
+    import subprocess
+    import sys
+
+    source = tmp_path / "news.txt"
+    source.write_text("هێزێكی عێراقی ڕایگەیاند کە سوپا ئامادەیە بۆ بەرگری لە شارەکە.\n", encoding="utf-8")
+    script = (f"from sorani.corpus import build\n"
+              f"build([{str(source)!r}], {str(tmp_path / 'out')!r}, {options})\n")
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "ConfigError: worker processes re-import the main script, and <stdin> is not a file" in done.stderr
+    assert not (tmp_path / "out").exists()

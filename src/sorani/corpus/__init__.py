@@ -12,6 +12,7 @@ Needs the ``corpus`` extra: ``pip install "sorani[corpus]"``.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -29,6 +30,21 @@ def demo_inputs() -> list[Path]:
     from importlib import resources
 
     return [Path(str(resources.files("sorani").joinpath("data", "demo-corpus", "demo.jsonl")))]
+
+
+def _require_importable_main() -> None:
+    """Worker processes (``-j N``, a Dask LocalCluster) start by importing the caller's main script again.
+    A script read from standard input (``python - < job.py``) has no file to import: the local pool would
+    start dying workers forever, and the cluster fails with a long traceback. Refuse it before any work."""
+    from ..errors import ConfigError
+
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None):
+        return  # python -m module: imported by its name
+    path = getattr(main, "__file__", None)
+    if path is not None and not os.path.exists(path):
+        raise ConfigError(f"worker processes re-import the main script, and {path} is not a file (a script "
+                          "read from standard input?): save it to a file, or use jobs=1 with engine='local'")
 
 
 def build(inputs, out, *, config: Config | str | Path | dict | None = None, engine: str = "local",
@@ -61,6 +77,8 @@ def build(inputs, out, *, config: Config | str | Path | dict | None = None, engi
         raise ConfigError(f"jobs must be a whole number of at least 1, not {jobs!r}")
     for name, value in (("resume", resume), ("overwrite", overwrite), ("progress", progress)):
         require_bool(value, name)  # overwrite="no" must not replace an earlier build
+    if (engine == "local" and jobs > 1) or (engine == "dask" and scheduler is None):
+        _require_importable_main()
     if not isinstance(out, (str, os.PathLike)):
         raise TypeError(f"out must be a path, not {type(out).__name__}")
     out = Path(out)
