@@ -111,7 +111,8 @@ def confusions(shared: Path, keyboard_only: bool = False) -> dict[str, dict[str,
             cells = line.split("\t")
             if keyboard_only and (len(cells) < 2 or cells[1].strip() == cells[0]):
                 continue
-            variants = [("" if c.strip() == "NULL" else c.strip()) for c in cells[1:] if c != ""]
+            # a variant keeps its spaces: "ه " is ە typed as ه and a space (the word broken after it)
+            variants = [("" if c.strip() == "NULL" else c) for c in cells[1:] if c != ""]
             variants = [v for v in variants if v != cells[0]] or variants
             if cells[0] and variants and variants != [cells[0]]:
                 table[cells[0]] = variants
