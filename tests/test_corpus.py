@@ -443,3 +443,20 @@ def test_workers_refuse_a_main_script_read_from_stdin(tmp_path, options):
     assert done.returncode != 0
     assert "ConfigError: worker processes re-import the main script, and <stdin> is not a file" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_resume_refuses_a_build_made_under_other_rules(tmp_path):
+    # shards finished under other rules would mix with new ones in the final output
+    out = tmp_path / "run"
+    config = Config()
+    config.output.shard_size = 5
+    build([], out, config=config)
+    versions = out / ".work" / "versions.json"
+    assert json.loads(versions.read_text())["rules_version"] == sorani.RULES_VERSION
+    versions.write_text(json.dumps({"sorani_version": "0.0.1", "rules_version": "2026.11.1"}))
+    with pytest.raises(ConfigError, match="built with rules 2026.11.1, and this sorani has rules"):
+        build([], out, config=config, resume=True)
+    versions.unlink()  # a build from before the versions were recorded
+    with pytest.raises(ConfigError, match="built with an older sorani that did not record its rules"):
+        build([], out, config=config, resume=True)
+    assert build([], out, config=config, overwrite=True)["documents"]["input"] > 0

@@ -421,6 +421,7 @@ def _write(folder: Path, index: int, rows: list[dict], config: Config) -> None:
 
 def prepare(out: Path, config: Config, resume: bool, overwrite: bool) -> None:
     """Check or set up the output folder before any work."""
+    from .._version import RULES_VERSION, __version__
     from ..errors import ConfigError
 
     work = out / WORK
@@ -443,8 +444,16 @@ def prepare(out: Path, config: Config, resume: bool, overwrite: bool) -> None:
                           "nothing to resume; use a new or empty folder")
     if resume and saved.exists() and json.loads(saved.read_text()) != config.to_dict():
         raise ConfigError(f"{out} was built with another configuration; resume with the same --config")
+    versions = work / "versions.json"  # finished shards made under other rules would mix with new ones
+    if resume and saved.exists():
+        built = json.loads(versions.read_text()).get("rules_version") if versions.exists() else None
+        if built != RULES_VERSION:
+            made = f"rules {built}" if built else "an older sorani that did not record its rules"
+            raise ConfigError(f"{out} was built with {made}, and this sorani has rules {RULES_VERSION}: "
+                              "a resumed build would mix the two; start again with --overwrite")
     work.mkdir(parents=True, exist_ok=True)
     saved.write_text(json.dumps(config.to_dict(), indent=1))
+    versions.write_text(json.dumps({"sorani_version": __version__, "rules_version": RULES_VERSION}))
     for folder in ("accepted", "rejected"):  # parts are rewritten by the final phase
         for stale in (out / folder).glob("part-*") if (out / folder).exists() else ():
             stale.unlink()
