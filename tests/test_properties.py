@@ -144,6 +144,10 @@ BAD_OPTIONS = [
     (lambda: sorani.number_to_words(5, ordinal="یەم"), "ordinal"),
     (lambda: sorani.sorted_words(["کورد"], reverse="yes"), "reverse"),
     (lambda: sorani.tokenize("کورد", normalize=1), "normalize"),
+    # unhashable values: the cached default normalizer and stopword lists must not fail with "unhashable type"
+    (lambda: sorani.normalize("کورد", tier=["standard"]), "tier"),
+    (lambda: sorani.normalize("کورد", digits=["latin"]), "digits"),
+    (lambda: sorani.stopwords(["corpus"]), "stopword list"),
 ]
 
 

@@ -470,6 +470,8 @@ def normalize(text: str, *, tier: str = "standard", digits: str | None = None, o
     ('ڕەزبەر', (0, 8))
     """
     require_str(text)
+    if tier not in TIERS or (digits is not None and digits not in DIGIT_STYLES):
+        Normalizer(tier, digits=digits)  # the ConfigError naming the option (an unhashable one fails the cache)
     return _default(tier, digits).normalize(text, offsets=offsets)
 
 

@@ -14,13 +14,17 @@ from .errors import ConfigError
 KINDS = ("default", "search", "corpus")
 
 
-@functools.lru_cache(maxsize=None)
 def stopwords(kind: str = "default") -> frozenset[str]:
     """The stopwords for ``kind``: ``"search"`` (safe to drop from a search index: no negations, no
     numbers), ``"corpus"`` (function words, for the corpus filter's stopword ratio) or ``"default"`` (both).
     """
-    if kind not in KINDS:
+    if kind not in KINDS:  # (checked before the cache, which cannot hash e.g. a list)
         raise ConfigError(f"unknown stopword list {kind!r}; choose from {', '.join(KINDS)}")
+    return _stopwords(kind)
+
+
+@functools.lru_cache(maxsize=None)
+def _stopwords(kind: str) -> frozenset[str]:
     rows = load_table("stopwords.tsv")
     if kind == "default":
         return frozenset(row["word"] for row in rows)
