@@ -56,6 +56,19 @@ def test_latin_to_arabic_keeps_addresses_and_mentions():
         "سەردانی https://www.rudaw.net/sorani بکە, یان بنووسە بۆ info@rudaw.net @rudaw #کوردستان")
 
 
+def test_latin_to_arabic_reads_decomposed_letters():
+    # NFD text (macOS, some keyboards) writes ê as e + U+0302 and ş as s + U+0327: the same words
+    import unicodedata
+
+    text = "Serokwezîrê Herêmî Kurdistan çû Hewlêr û Silêmanî, şar bi şar"
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    expected = sorani.transliterate(text, target="arabic")
+    assert "\u0302" not in expected and "ێ" in expected and "ش" in expected
+    assert sorani.transliterate(decomposed, target="arabic") == expected
+    assert sorani.transliterate(decomposed, target="arabic", scheme="wergor") == expected
+
+
 def test_arabic_only_letters_come_out_latin():
     # an Arabic word or name: its letters outside the Sorani alphabet are read as loanword spelling does
     from sorani._data import load_table

@@ -23,6 +23,7 @@ import functools
 import gzip
 import json
 import re
+import unicodedata
 from importlib import resources
 
 from ._data import load_table
@@ -537,7 +538,9 @@ def _is_name(word: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------- Latin → Arabic
-_LATIN_WORD = re.compile(r"[a-zçêîûşřłḧẍë’']+", re.IGNORECASE)
+# A letter may carry combining marks: decomposed (NFD) text, as macOS and some keyboards write it, spells ê as
+# e + U+0302 and ş as s + U+0327; the word is composed (NFC) before it is read.
+_LATIN_WORD = re.compile(r"(?:[a-zçêîûşřłḧẍë’'][\u0300-\u036f]*)+", re.IGNORECASE)
 _VOWELS = "aeêiîoûu"
 
 
@@ -590,7 +593,9 @@ def _latin_tokens() -> re.Pattern:
 
 def _word_or_kept(match: re.Match) -> str:
     word = match.group("word")
-    return match.group() if word is None else word_to_arabic(word)
+    if word is None:
+        return match.group()
+    return word_to_arabic(word if word.isascii() else unicodedata.normalize("NFC", word))
 
 
 def _to_arabic(text: str) -> str:
