@@ -124,6 +124,16 @@ def test_errors():
         Normalizer(digits="roman")
 
 
+def test_steps_cannot_change_other_normalizers():
+    # the steps (and their character map) are shared by every normalizer with the same options
+    raw = "ﻛﻮﺭﺩﺳﺘﺎﻥ"  # presentation forms: the map's rare characters
+    step = Normalizer().steps[0]
+    assert step.name == "charmap" and step.mapping["ﻛ"] == "ک"
+    with pytest.raises(TypeError):
+        step.mapping["ﻛ"] = "?"
+    assert sorani.normalize(raw) == "کوردستان" and sorani.normalize(raw, offsets=True)[0] == "کوردستان"
+
+
 def test_normalizer_pickles_and_explains():
     n = pickle.loads(pickle.dumps(Normalizer(tier="unicode", digits="latin")))
     assert n("٢ـ٣") == "23"

@@ -24,8 +24,9 @@ import functools
 import re
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from . import alphabet
 from ._data import decode_cell, load_table
@@ -129,7 +130,7 @@ class Step:
     pattern: re.Pattern
     replace: str | Callable[[re.Match], str]
     trigger: tuple[str, ...] = ()
-    mapping: dict | None = None
+    mapping: Mapping[str, str] | None = None
     frequent: tuple[tuple[str, str], ...] = ()  # mapped characters checked one by one before the rest
 
     def __call__(self, text: str) -> str:
@@ -420,7 +421,8 @@ def _build_steps(**options) -> tuple[Step, ...]:
             "charmap",
             re.compile(_char_class(rare)) if rare else re.compile(r"(?!)"),
             lambda m, _map=mapping: _map[m.group()],
-            mapping=mapping,
+            # read-only: the steps are shared by every normalizer with these options (and the cached map)
+            mapping=MappingProxyType(mapping),
             frequent=frequent,
         )
     ]
