@@ -124,6 +124,18 @@ def test_errors():
         Normalizer(digits="roman")
 
 
+@pytest.mark.parametrize("tier", ["unicode", "standard", "repair"])
+def test_joiner_next_to_tatweel_goes_in_one_pass(tier):
+    # the ZWJ rule ran before the tatweel rule, so a ZWJ next to a tatweel was only removed on a second pass
+    raw = "سڵاو بۆ هاوڕێیانـ\u200d، بەخێربێن بۆ کوردستان\u200dـ!"
+    once = sorani.normalize(raw, tier=tier)
+    assert "\u200d" not in once and "\u0640" not in once
+    assert sorani.normalize(once, tier=tier) == once
+    if tier != "repair":
+        text, alignment = sorani.normalize(raw, tier=tier, offsets=True)
+        assert text == once and len(alignment) == len(text)
+
+
 def test_steps_cannot_change_other_normalizers():
     # the steps (and their character map) are shared by every normalizer with the same options
     raw = "ﻛﻮﺭﺩﺳﺘﺎﻥ"  # presentation forms: the map's rare characters
