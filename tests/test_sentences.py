@@ -57,3 +57,14 @@ def test_many_addresses_keep_their_periods():
     spans = sorani.sentence_spans(text)
     assert len(spans) == 300
     assert sorani.sentences(text)[0] == "بنێرە بۆ user0.name@gov.krd."
+
+
+def test_bidi_marks_after_punctuation_stay_with_their_sentence():
+    # an RLM after the final . (web and Word text) was a "sentence" of its own, or started the next one
+    text = "ئەمڕۆ باران باری.\u200f سبەی بەفر دەبارێت.\u200f"
+    assert sorani.sentences(text) == ["ئەمڕۆ باران باری.\u200f", "سبەی بەفر دەبارێت.\u200f"]
+    assert sorani.sentence_spans(text) == [(0, 18), (19, 38)]
+    assert sorani.sentences("\u202bد.\u200f کەمال فوئاد هات.\u202c") == ["\u202bد.\u200f کەمال فوئاد هات.\u202c"]
+    # nothing but invisible controls is not a sentence, like nothing but spaces
+    assert sorani.sentences("سوپاس. \u200c") == ["سوپاس."]
+    assert sorani.sentences("\u200f\n\u200e") == []

@@ -146,7 +146,12 @@ def words(text: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------- sentences
-_CLOSERS = r"(?:[ \t]*(?:[»”’)\]]|\"(?=\s|$)))*"
+# Bidi controls and the BOM right after the punctuation (an RLM keeps a final . on the right) end the sentence
+# with it: they are not the start of the next one, nor a sentence of their own.
+_BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_CLOSERS = rf"(?:[ \t]*(?:[»”’)\]]|\"(?=\s|$))|[{_BIDI_CONTROLS}])*"
+_INVISIBLE = frozenset(_BIDI_CONTROLS + "\u200b\u200c\u200d")
+_INVISIBLE_RE = re.compile(rf"[\s{_BIDI_CONTROLS}\u200b\u200c\u200d]+")
 _CANDIDATE_RE = re.compile(rf"[.!?؟]+{_CLOSERS}|\n")
 _DIGITS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 _PROTECTED_RE = re.compile(
@@ -163,7 +168,8 @@ def _abbreviation_re() -> re.Pattern:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` spans of the sentences in ``text``, without surrounding whitespace.
 
-    Sentences end at . ! ? ؟ (with any closing quotes or brackets that follow) and at line breaks. They do
+    Sentences end at . ! ? ؟ (with any closing quotes or brackets, and bidi marks such as an RLM, that follow)
+    and at line breaks; a piece holding only spaces and invisible controls is no sentence. They do
     not end inside an ellipsis (.. or ...), a decimal, a date, a URL, an e-mail address or a listed
     abbreviation (``sorani/data/abbreviations.tsv``).
 
@@ -189,7 +195,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         run = m.group()
         if run.startswith(".."):  # an ellipsis is never a boundary
             continue
-        if run[0] == "." and run.rstrip() == ".":
+        if run[0] == "." and run.rstrip().rstrip(_BIDI_CONTROLS) == ".":
             before = text[position - 1] if position else ""
             after = text[position + 1] if position + 1 < len(text) else ""
             if before in _DIGITS and after in _DIGITS:  # 3.5, 26.7.2021
@@ -209,7 +215,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     piece = text[start:end]
     stripped = piece.strip()
-    if stripped:
+    if stripped and (stripped[0] not in _INVISIBLE or not _INVISIBLE_RE.fullmatch(stripped)):  # not only controls
         offset = start + (len(piece) - len(piece.lstrip()))
         spans.append((offset, offset + len(stripped)))
 
