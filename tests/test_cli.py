@@ -58,6 +58,22 @@ def test_missing_file_is_one_line_error():
     assert result.stderr.decode().strip().startswith("sorani: error:")
 
 
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there are always Unicode")
+def test_a_file_name_that_is_not_utf8_is_one_line_error(tmp_path):
+    # a name in a legacy encoding (CP1256 وتار.txt, from an old archive): the message printed a traceback
+    import os
+
+    folder = os.fsencode(tmp_path)
+    path = os.path.join(folder, "وتار".encode("cp1256") + b".txt")
+    with open(path, "wb") as handle:
+        handle.write("باش\n".encode() + b"\xff\n")
+    for args in (["tokenize", os.fsdecode(path)], ["sort", os.fsdecode(path) + ".missing"]):
+        result = run(*args)
+        message = result.stderr.decode()
+        assert result.returncode == 2 and message.count("\n") == 1 and "Traceback" not in message, message
+        assert message.startswith("sorani: error: ") and ".txt" in message
+
+
 def test_parallel_output_equals_serial(news_sample):
     lines = (news_sample.strip() + "\n") * 3
     data = "\n".join(sorani.sentences(lines)).encode()

@@ -71,9 +71,10 @@ def _describe(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
+    # stderr keeps Python's backslashreplace: a file name that is not UTF-8 (a surrogate escape) must still print
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+            stream.reconfigure(encoding="utf-8", errors=errors)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
