@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,17 @@ def test_config_errors_before_any_work(tmp_path):
         build([], tmp_path / "out", config=bad)
     with pytest.raises(ConfigError, match="not empty"):
         build([], tmp_path)  # tmp_path already holds bad.toml
+
+
+@pytest.mark.parametrize("module", ["tqdm", "matplotlib"])
+def test_a_missing_extra_is_a_config_error_before_any_work(tmp_path, monkeypatch, module):
+    # pip install sorani without [corpus]: the build failed half-way with a ModuleNotFoundError traceback
+    monkeypatch.setitem(sys.modules, module, None)  # what an uninstalled package looks like to import
+    source = tmp_path / "in.txt"
+    source.write_text("ئەمڕۆ لە شاری هەولێر کتێبەکانم خوێندەوە.\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf'sorani\[corpus\].*{module}'):
+        build([source], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
 
 
 def test_resume_gives_the_same_output(tmp_path, demo):

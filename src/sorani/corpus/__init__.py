@@ -47,6 +47,24 @@ def _require_importable_main() -> None:
                           "read from standard input?): save it to a file, or use jobs=1 with engine='local'")
 
 
+def _require_extra(engine: str) -> None:
+    """The packages of the ``corpus`` extra that a build imports (lazily, deep inside it), imported before any
+    work: without them, ``pip install sorani`` alone, a build failed with a ModuleNotFoundError traceback."""
+    import importlib
+
+    from ..errors import ConfigError
+
+    missing = []
+    for name in ("numpy", "pyarrow", "tqdm", "matplotlib", *(("distributed",) if engine == "dask" else ())):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        raise ConfigError(f'the corpus pipeline needs its extra: pip install "sorani[corpus]" (missing: '
+                          f'{", ".join(missing)})')
+
+
 def build(inputs, out, *, config: Config | str | Path | dict | None = None, engine: str = "local",
           jobs: int = 1, scheduler: str | None = None, resume: bool = False, overwrite: bool = False,
           progress: bool = False) -> dict:
@@ -77,6 +95,7 @@ def build(inputs, out, *, config: Config | str | Path | dict | None = None, engi
         raise ConfigError(f"jobs must be a whole number of at least 1, not {jobs!r}")
     for name, value in (("resume", resume), ("overwrite", overwrite), ("progress", progress)):
         require_bool(value, name)  # overwrite="no" must not replace an earlier build
+    _require_extra(engine)
     if (engine == "local" and jobs > 1) or (engine == "dask" and scheduler is None):
         _require_importable_main()
     if not isinstance(out, (str, os.PathLike)):
