@@ -26,6 +26,29 @@ def test_normalize_streams_stdin_to_stdout():
     assert result.stdout.decode().splitlines() == ["هێزێکی", "ڕایگەیاند"]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="select() on a pipe is POSIX")
+@pytest.mark.parametrize("command", [["normalize"], ["tokenize", "--jsonl"], ["translit"]])
+def test_a_line_from_a_pipe_is_written_before_the_input_ends(command):
+    # stdout to a pipe is block-buffered: the first result only came out at the end of the input
+    import os
+    import select
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    proc = subprocess.Popen([sys.executable, "-m", "sorani", *command], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, cwd=ROOT, env=env)
+    try:
+        proc.stdin.write("هێزێكی ره‌زبه‌ر\n".encode())
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 120)  # (a deadlock guard, not a speed check)
+        assert ready, "no output while the input is still open"
+        first = proc.stdout.readline().decode()
+        assert "هێزێ" in first or "hêzêkî" in first
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=120)
+        proc.stdout.close()
+
+
 def test_normalize_options_and_jsonl():
     result = run("normalize", "--digits", "latin", "--jsonl", stdin="ساڵی ٢٠٢١\n".encode())
     assert json.loads(result.stdout) == {"raw": "ساڵی ٢٠٢١", "text": "ساڵی 2021"}

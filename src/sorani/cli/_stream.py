@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
@@ -78,11 +80,25 @@ def stdout():
     return sys.stdout
 
 
-def write_out(items: Iterable[object], render: Callable[[object], str]) -> None:
+def from_live_stdin(paths: list[str]) -> bool:
+    """True when the input is standard input from a pipe or a terminal (``tail -f log | sorani …``), not a
+    file: each result is then flushed as it comes, since stdout to a pipe is block-buffered and nothing
+    appeared before the end of the input."""
+    if (paths and "-" not in paths) or sys.stdin is None:
+        return False
+    try:
+        return not stat.S_ISREG(os.fstat(sys.stdin.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):  # a replaced sys.stdin without a file descriptor
+        return False
+
+
+def write_out(items: Iterable[object], render: Callable[[object], str], flush_each: bool = False) -> None:
     out = stdout()
     for item in items:
         out.write(render(item))
         out.write("\n")
+        if flush_each:
+            out.flush()
     out.flush()
 
 
@@ -93,5 +109,6 @@ def dumps(obj: object) -> str:
 def run_stream(args: argparse.Namespace, func: Processor, render: Callable[[object], str]) -> int:
     if args.jobs < 1:
         raise InputError("-j/--jobs must be at least 1")
-    write_out(map_lines(func, iter_lines(args.inputs, args.errors), args.jobs), render)
+    write_out(map_lines(func, iter_lines(args.inputs, args.errors), args.jobs), render,
+              flush_each=from_live_stdin(args.inputs))
     return 0
