@@ -50,16 +50,14 @@ def _require_importable_main() -> None:
 def _require_extra(engine: str) -> None:
     """The packages of the ``corpus`` extra that a build imports (lazily, deep inside it), imported before any
     work: without them, ``pip install sorani`` alone, a build failed with a ModuleNotFoundError traceback."""
-    import importlib
+    import importlib.util
 
     from ..errors import ConfigError
 
-    missing = []
-    for name in ("numpy", "pyarrow", "tqdm", "matplotlib", *(("distributed",) if engine == "dask" else ())):
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            missing.append(name)
+    names = ("numpy", "pyarrow", "tqdm", "matplotlib", *(("distributed",) if engine == "dask" else ()))
+    # found, not imported yet (None in sys.modules is how import marks a package as unavailable)
+    missing = [name for name in names
+               if (sys.modules[name] is None if name in sys.modules else importlib.util.find_spec(name) is None)]
     if missing:
         raise ConfigError(f'the corpus pipeline needs its extra: pip install "sorani[corpus]" (missing: '
                           f'{", ".join(missing)})')
