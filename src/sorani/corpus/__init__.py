@@ -48,7 +48,7 @@ def _require_importable_main() -> None:
 
 
 def _require_extra(engine: str) -> None:
-    """The packages of the ``corpus`` extra that a build imports (lazily, deep inside it), imported before any
+    """The packages of the ``corpus`` extra that a build imports (lazily, deep inside it), looked for before any
     work: without them, ``pip install sorani`` alone, a build failed with a ModuleNotFoundError traceback."""
     import importlib.util
 
