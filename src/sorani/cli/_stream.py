@@ -80,37 +80,34 @@ def stdout():
     return sys.stdout
 
 
-def from_live_stdin(paths: list[str]) -> bool:
-    """True when the input is standard input from a pipe or a terminal (``tail -f log | sorani …``), not a
-    file: each result is then flushed as it comes, since stdout to a pipe is block-buffered and nothing
-    appeared before the end of the input."""
-    if (paths and "-" not in paths) or sys.stdin is None:
-        return False
-    try:
-        return not stat.S_ISREG(os.fstat(sys.stdin.fileno()).st_mode)
-    except (AttributeError, OSError, ValueError):  # a replaced sys.stdin without a file descriptor
-        return False
-
-
-def _input_waits() -> Callable[[], bool]:
-    """A test of whether standard input has nothing to read right now (the next read would wait); on a
-    platform where select cannot watch it (pipes on Windows), every line counts as waiting."""
+def _input_waits(paths: list[str]) -> Callable[[], bool] | None:
+    """None unless the input is standard input from a pipe or a terminal (``tail -f log | sorani …``), not a
+    file; then a test of whether it has nothing to read right now (the next read would wait). Where select
+    cannot watch it (pipes on Windows), every line counts as waiting."""
     import select
 
+    if (paths and "-" not in paths) or sys.stdin is None:
+        return None
     try:
         fd = sys.stdin.fileno()
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+    except (AttributeError, OSError, ValueError):  # a replaced sys.stdin without a file descriptor
+        return None
+    try:
         select.select([fd], [], [], 0)
-    except (AttributeError, OSError, ValueError):
+    except (OSError, ValueError):
         return lambda: True
     return lambda: not select.select([fd], [], [], 0)[0]
 
 
-def write_out(items: Iterable[object], render: Callable[[object], str], flush_each: bool = False) -> None:
-    """Write each rendered item and a line break. With ``flush_each`` (a live stdin), what is written is
-    flushed whenever the input has nothing more to read yet, so results show up as the lines come in, while
-    a fast producer (``cat big.txt | sorani …``) keeps block-buffered output (a flush per line cost 45%)."""
+def write_out(items: Iterable[object], render: Callable[[object], str],
+              waits: Callable[[], bool] | None = None) -> None:
+    """Write each rendered item and a line break. With ``waits`` (a live stdin, ``_input_waits``), what is
+    written is flushed whenever the input has nothing more to read yet, so results show up as the lines come
+    in, while a fast producer (``cat big.txt | sorani …``) keeps block-buffered output (a flush per line cost
+    45%)."""
     out = stdout()
-    waits = _input_waits() if flush_each else None
     for item in items:
         out.write(render(item))
         out.write("\n")
@@ -127,5 +124,5 @@ def run_stream(args: argparse.Namespace, func: Processor, render: Callable[[obje
     if args.jobs < 1:
         raise InputError("-j/--jobs must be at least 1")
     write_out(map_lines(func, iter_lines(args.inputs, args.errors), args.jobs), render,
-              flush_each=from_live_stdin(args.inputs))
+              waits=_input_waits(args.inputs))
     return 0
